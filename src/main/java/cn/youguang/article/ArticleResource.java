@@ -1,0 +1,74 @@
+package cn.youguang.article;
+
+import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PageRequest;
+import cn.youguang.common.ProblemException;
+import cn.youguang.common.Slug;
+import cn.youguang.tag.TagName;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Duration;
+import java.util.Locale;
+
+@Path("/api/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class ArticleResource {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+
+    private final ArticleService articles;
+    private final HttpCaching caching;
+
+    public ArticleResource(ArticleService articles, HttpCaching caching) {
+        this.articles = articles;
+        this.caching = caching;
+    }
+
+    @GET
+    @Operation(summary = "Published news and brand pages, newest first (keyset pagination)")
+    @APIResponse(responseCode = "200", description = "A page of article summaries; pass nextCursor to get the next page")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Malformed kind, tag, limit or cursor (problem+json naming it)")
+    public Response list(@Parameter(description = "news or brand") @QueryParam("kind") String kind,
+                         @Parameter(description = "only articles with this tag") @QueryParam("tag") String tag,
+                         @Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
+                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Context Request request) {
+        var page = articles.feed(parseKind(kind), TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor));
+        return caching.ok(request, page, MAX_AGE);
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "One published article with its HTML and rich-text nodes")
+    @APIResponse(responseCode = "200", description = "The article")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No published article with this slug")
+    public Response get(@PathParam("slug") String slug, @Context Request request) {
+        return caching.ok(request, articles.published(Slug.parse("slug", slug)), MAX_AGE);
+    }
+
+    private static ArticleKind parseKind(String kind) {
+        if (kind == null || kind.isEmpty()) {
+            return null;
+        }
+        try {
+            return ArticleKind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("kind", "must be news or brand");
+        }
+    }
+}

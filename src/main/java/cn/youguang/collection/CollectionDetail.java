@@ -1,0 +1,13 @@
+package cn.youguang.collection;
+
+import cn.youguang.story.StorySummary;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A collection with its introduction (HTML and rich-text nodes) and its published stories, in order. */
+public record CollectionDetail(String slug, String title, String summary, String coverUrl, Instant publishedAt,
+                               Instant updatedAt, String html, @JsonRawValue String nodes,
+                               List<StorySummary> stories) {
+}

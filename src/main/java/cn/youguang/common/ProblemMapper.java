@@ -1,0 +1,123 @@
+package cn.youguang.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become HTTP replies: RFC 9457 problem+json, naming the offending field, and never
+ * carrying exception text, SQL or stack traces (library messages can hold secrets such as the WeChat app secret).
+ */
+public class ProblemMapper {
+
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final ObjectMapper json;
+
+    public ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return reply(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        return reply(400, "Invalid request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = e instanceof InvalidFormatException ? "has the wrong type or format" : "is not valid here";
+            return reply(400, "Invalid request", field + " " + message, uri, List.of(new Problem.FieldError(field, message)));
+        }
+        return reply(400, "Invalid request", "The request body is not well-formed JSON", uri,
+                List.of(new Problem.FieldError("body", "is not well-formed JSON")));
+    }
+
+    @ServerExceptionMapper
+    public Response storageDown(cn.youguang.media.StorageUnavailableException e, UriInfo uri) {
+        LOG.warnf("%s (%s)", e.getMessage(), e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
+        return Response.fromResponse(reply(503, null, "Media storage is briefly unavailable; nothing was changed, retry shortly",
+                uri, List.of())).header("Retry-After", "30").build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = switch (status) {
+            case 404 -> "No resource at this address";
+            case 405 -> "This resource does not support the request method";
+            case 406 -> "This resource can only answer with application/json";
+            case 415 -> "This resource does not accept the request's content type";
+            default -> Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
+                    ? "The request was not understood" : null;
+        };
+        Response reply = reply(status, null, detail, uri, List.of());
+        // 405 must say what is allowed
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(reply).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return reply;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled failure on %s (incident %s)", uri == null ? "?" : uri.getPath(), incident);
+        return reply(500, null, "The server failed to answer; the incident is logged as " + incident, uri, List.of());
+    }
+
+    private Response reply(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String resolvedTitle = title != null ? title : type != null ? type.getReasonPhrase() : "Error";
+        Problem problem = new Problem("about:blank", resolvedTitle, status, detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(), errors);
+        try {
+            return Response.status(status).type(PROBLEM_JSON).entity(json.writeValueAsBytes(problem)).build();
+        } catch (JsonProcessingException impossible) {
+            return Response.status(status).build();
+        }
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER
+                    || node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                last = node.getName();
+            }
+        }
+        return last == null ? "request" : last;
+    }
+}

@@ -1,0 +1,5 @@
+package cn.youguang.content;
+
+public enum ImportOutcome {
+    CREATED, UPDATED, UNCHANGED
+}

@@ -1,0 +1,56 @@
+package cn.youguang.content;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one import did: counts per outcome, and each file that could not be imported with the field at fault. */
+public record ImportReport(int files, int created, int updated, int unchanged, int withdrawn,
+                           List<FileProblem> problems) {
+
+    public record FileProblem(String file, String field, String message) {
+        @Override
+        public String toString() {
+            return file + ": " + field + " " + message;
+        }
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    public String summary() {
+        return String.format("%d files: %d created, %d updated, %d unchanged, %d withdrawn, %d with problems",
+                files, created, updated, unchanged, withdrawn, problems.size());
+    }
+
+    static final class Tally {
+        private int files;
+        private int created;
+        private int updated;
+        private int unchanged;
+        private int withdrawn;
+        private final List<FileProblem> problems = new ArrayList<>();
+
+        void count(ImportOutcome outcome) {
+            files++;
+            switch (outcome) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+
+        void problem(String file, String field, String message) {
+            files++;
+            problems.add(new FileProblem(file, field, message));
+        }
+
+        void withdrawn(int count) {
+            withdrawn += count;
+        }
+
+        ImportReport report() {
+            return new ImportReport(files, created, updated, unchanged, withdrawn, List.copyOf(problems));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package cn.youguang.media;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.http.Method;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import okhttp3.OkHttpClient;
+import org.jboss.logging.Logger;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The one owner of the MinIO client. Object keys are made by the service (never taken from a client) and public
+ * media lives under {@code public/}; a key that does not fit {@link #KEY} is refused before any S3 call.
+ */
+@Startup
+@ApplicationScoped
+public class ObjectStore {
+
+    public static final String PUBLIC_PREFIX = "public/";
+    static final Pattern KEY = Pattern.compile("(?:public|private)/[A-Za-z0-9][A-Za-z0-9._-]{0,127}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,127}){0,6}");
+    private static final Logger LOG = Logger.getLogger(ObjectStore.class);
+
+    private final StorageConfig config;
+    private final MinioClient client;
+    private final String endpoint;
+
+    public ObjectStore(StorageConfig config, EmbeddedS3Server embedded) {
+        this.config = config;
+        String url;
+        String accessKey;
+        String secretKey;
+        if (config.endpoint().filter(e -> !e.isBlank()).isPresent()) {
+            url = config.endpoint().get();
+            accessKey = config.accessKey().filter(k -> !k.isBlank()).orElseThrow(() ->
+                    new IllegalStateException("YOUGUANG_S3_ACCESS_KEY must be set with YOUGUANG_S3_ENDPOINT"));
+            secretKey = config.secretKey().filter(k -> !k.isBlank()).orElseThrow(() ->
+                    new IllegalStateException("YOUGUANG_S3_SECRET_KEY must be set with YOUGUANG_S3_ENDPOINT"));
+        } else if (config.embedded().enabled()) {
+            EmbeddedS3Server.Endpoint local = embedded.start();
+            url = local.url();
+            accessKey = local.accessKey();
+            secretKey = local.secretKey();
+        } else {
+            throw new IllegalStateException("No object store configured: set YOUGUANG_S3_ENDPOINT, "
+                    + "YOUGUANG_S3_ACCESS_KEY and YOUGUANG_S3_SECRET_KEY (only the embedded default starts its own)");
+        }
+        this.endpoint = url;
+        // short connect timeout: a dead store should turn health DOWN quickly, not hang requests
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(3, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .writeTimeout(30, TimeUnit.SECONDS)
+                .retryOnConnectionFailure(false)
+                .build();
+        this.client = MinioClient.builder().endpoint(url).region(config.region())
+                .credentials(accessKey, secretKey).httpClient(http).build();
+        ensureBucket();
+    }
+
+    private void ensureBucket() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).region(config.region()).build());
+                LOG.infof("Created bucket %s on %s", config.bucket(), endpoint);
+            }
+        } catch (Exception e) {
+            // the service still starts; health reports the store DOWN until it answers
+            LOG.errorf("Object store at %s is not reachable at start (%s)", endpoint, describe(e));
+        }
+    }
+
+    /** A cheap round trip for the health check. */
+    public void ping() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
+                throw new StorageUnavailableException("ping: bucket " + config.bucket() + " is missing", null);
+            }
+        } catch (StorageUnavailableException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StorageUnavailableException("ping", e);
+        }
+    }
+
+    public boolean exists(String key) {
+        checkKey(key);
+        try {
+            client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code()) || e.response().code() == 404) {
+                return false;
+            }
+            throw new StorageUnavailableException("stat", e);
+        } catch (Exception e) {
+            throw new StorageUnavailableException("stat", e);
+        }
+    }
+
+    public void put(String key, byte[] bytes, String contentType) {
+        checkKey(key);
+        try {
+            client.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                    .contentType(contentType).build());
+        } catch (Exception e) {
+            throw new StorageUnavailableException("put", e);
+        }
+    }
+
+    /** A short-lived GET URL straight to the store: the bytes never pass through this service. */
+    public String presignedGet(String key, Duration expiry) {
+        checkKey(key);
+        try {
+            return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                    .bucket(config.bucket()).object(key).expiry((int) expiry.toSeconds()).build());
+        } catch (Exception e) {
+            throw new StorageUnavailableException("presign", e);
+        }
+    }
+
+    /** The stable address of a public object as it appears in rendered content. */
+    public String publicUrl(String key) {
+        checkKey(key);
+        if (!key.startsWith(PUBLIC_PREFIX)) {
+            throw new IllegalArgumentException("Only public/ objects have a public URL");
+        }
+        return stripSlash(config.publicMediaUrl()) + "/" + key;
+    }
+
+    public String bucket() {
+        return config.bucket();
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** Class and S3 error code only: SDK messages may hold URLs with credentials. */
+    static String describe(Throwable e) {
+        if (e instanceof ErrorResponseException s3) {
+            return "S3 error " + s3.errorResponse().code() + " (HTTP " + s3.response().code() + ")";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    public static boolean isValidKey(String key) {
+        return key != null && KEY.matcher(key).matches() && !key.contains("..");
+    }
+
+    private static void checkKey(String key) {
+        if (!isValidKey(key)) {
+            throw new IllegalArgumentException("Not an object key this service makes");
+        }
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

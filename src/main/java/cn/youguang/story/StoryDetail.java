@@ -1,0 +1,21 @@
+package cn.youguang.story;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A story as the mini-program shows it. {@code html} and {@code nodes} were rendered when the story was saved;
+ * {@code nodes} is passed through as stored JSON, ready for {@code <rich-text nodes>}.
+ */
+public record StoryDetail(String slug, String title, String person, String role, String unit, String summary,
+                          String coverUrl, List<String> tags, Instant publishedAt, Instant updatedAt,
+                          String html, @JsonRawValue String nodes) {
+
+    static StoryDetail of(Story s) {
+        return new StoryDetail(s.getSlug(), s.getTitle(), s.getPerson(), s.getRole(), s.getUnit(), s.getSummary(),
+                s.getCoverUrl(), s.getTags().stream().map(t -> t.getName()).toList(), s.getPublishedAt(),
+                s.getUpdatedAt(), s.getBodyHtml(), s.getBodyNodes());
+    }
+}

@@ -1,0 +1,60 @@
+package cn.youguang.story;
+
+import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PageRequest;
+import cn.youguang.common.Slug;
+import cn.youguang.tag.TagName;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Duration;
+
+@Path("/api/stories")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class StoryResource {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+
+    private final StoryService stories;
+    private final HttpCaching caching;
+
+    public StoryResource(StoryService stories, HttpCaching caching) {
+        this.stories = stories;
+        this.caching = caching;
+    }
+
+    @GET
+    @Operation(summary = "Published role-model stories, newest first (keyset pagination)")
+    @APIResponse(responseCode = "200", description = "A page of story summaries; pass nextCursor to get the next page")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Malformed tag, limit or cursor (problem+json naming it)")
+    public Response list(@Parameter(description = "only stories with this tag") @QueryParam("tag") String tag,
+                         @Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
+                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                         @Context Request request) {
+        var page = stories.feed(TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor));
+        return caching.ok(request, page, MAX_AGE);
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "One published story with its HTML and rich-text nodes")
+    @APIResponse(responseCode = "200", description = "The story")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No published story with this slug")
+    public Response get(@PathParam("slug") String slug, @Context Request request) {
+        return caching.ok(request, stories.published(Slug.parse("slug", slug)), MAX_AGE);
+    }
+}

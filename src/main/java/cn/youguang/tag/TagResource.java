@@ -1,0 +1,36 @@
+package cn.youguang.tag;
+
+import cn.youguang.common.HttpCaching;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Duration;
+
+@Path("/api/tags")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class TagResource {
+
+    private final TagService tags;
+    private final HttpCaching caching;
+
+    public TagResource(TagService tags, HttpCaching caching) {
+        this.tags = tags;
+        this.caching = caching;
+    }
+
+    @GET
+    @Operation(summary = "Tags on published stories and articles, with counts, by name")
+    @APIResponse(responseCode = "200", description = "All tags in use")
+    public Response list(@Context Request request) {
+        return caching.ok(request, tags.inUse(), Duration.ofSeconds(300));
+    }
+}

@@ -1,0 +1,103 @@
+package cn.youguang.testing;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * Chooses the database before Quarkus builds the test application (the datasource kind is fixed at build time).
+ * <ul>
+ *   <li>{@code YOUGUANG_TEST_DB_URL} set: that PostgreSQL database, as given (CI creates a fresh one);</li>
+ *   <li>otherwise, PostgreSQL listening on 127.0.0.1:5432: a database {@code youguang_test}, dropped and
+ *       created anew for this run;</li>
+ *   <li>otherwise H2 in PostgreSQL mode, in memory.</li>
+ * </ul>
+ * {@code YOUGUANG_TEST_DB=postgresql} makes the run fail instead of falling back to H2; {@code YOUGUANG_TEST_DB=h2}
+ * skips PostgreSQL (to check the migrations on H2). The choice is printed
+ * first and written to target/test-database.txt.
+ */
+public class DatabaseForTests implements LauncherSessionListener {
+
+    private static final String DEFAULT_DATABASE = "youguang_test";
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("quarkus.datasource.db-kind") != null) {
+            return;
+        }
+        String url = env("YOUGUANG_TEST_DB_URL", null);
+        String user = env("YOUGUANG_TEST_DB_USER", "postgres");
+        String password = env("YOUGUANG_TEST_DB_PASSWORD", "");
+        String choice = env("YOUGUANG_TEST_DB", "auto").toLowerCase(Locale.ROOT);
+        boolean required = "postgresql".equals(choice);
+
+        String kind;
+        if ("h2".equals(choice)) {
+            url = null;
+        } else if (url == null && postgresListening()) {
+            url = "jdbc:postgresql://127.0.0.1:5432/" + DEFAULT_DATABASE;
+            recreate(DEFAULT_DATABASE, user, password);
+        }
+        if (url != null) {
+            kind = "postgresql";
+            System.setProperty("quarkus.datasource.jdbc.url", url);
+            System.setProperty("quarkus.datasource.username", user);
+            System.setProperty("quarkus.datasource.password", password);
+        } else if (required) {
+            throw new IllegalStateException("YOUGUANG_TEST_DB=postgresql but no PostgreSQL is configured "
+                    + "(YOUGUANG_TEST_DB_URL) or listening on 127.0.0.1:5432");
+        } else {
+            kind = "h2";
+            System.setProperty("quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:youguang;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            System.setProperty("quarkus.datasource.username", "sa");
+            System.setProperty("quarkus.datasource.password", "");
+        }
+        System.setProperty("quarkus.datasource.db-kind", kind);
+        String line = "Tests use database: " + ("h2".equals(kind) ? "H2 (PostgreSQL mode, in memory)" : "PostgreSQL")
+                + " at " + System.getProperty("quarkus.datasource.jdbc.url");
+        System.out.println(line);
+        try {
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "test-database.txt"), kind + " " + System.getProperty("quarkus.datasource.jdbc.url") + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write target/test-database.txt", e);
+        }
+    }
+
+    private static boolean postgresListening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A clean database per run, so no test depends on what an earlier run left behind. */
+    private static void recreate(String database, String user, String password) {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", user, password);
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + database + " with (force)");
+            sql.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the test database " + database + " on 127.0.0.1:5432 as "
+                    + user + ": " + e.getSQLState(), e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
