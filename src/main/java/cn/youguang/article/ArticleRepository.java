@@ -3,6 +3,7 @@ package cn.youguang.article;
 import cn.youguang.common.Cursor;
 import cn.youguang.content.FeedQuery;
 import cn.youguang.content.PublicationStatus;
+import cn.youguang.tag.Tag;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepository<Article> {
 
-    public List<Article> feed(ArticleKind kind, String tag, Cursor after, int fetch, Instant now) {
+    public List<Article> feed(ArticleKind kind, Tag tag, Cursor after, int fetch, Instant now) {
         FeedQuery q = FeedQuery.of("Article", now).withTag(tag).where("e.kind = :kind", "kind", kind).after(after);
         return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }

@@ -9,6 +9,7 @@ import cn.youguang.content.ContentRevision;
 import cn.youguang.content.ImportOutcome;
 import cn.youguang.content.ImportTarget;
 import cn.youguang.content.ImportedSource;
+import cn.youguang.tag.Tag;
 import cn.youguang.tag.TagRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,7 +36,14 @@ public class ArticleService implements ImportTarget<ArticleFrontMatter> {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ArticleSummary> feed(ArticleKind kind, String tag, PageRequest page) {
+    public Page<ArticleSummary> feed(ArticleKind kind, String tagName, PageRequest page) {
+        Tag tag = null;
+        if (tagName != null) {
+            tag = tags.findByName(tagName).orElse(null);
+            if (tag == null) {
+                return Page.empty();
+            }
+        }
         return Page.of(articles.feed(kind, tag, page.after(), page.limit() + 1, clock.instant()), page.limit(),
                 a -> new Cursor(a.getPublishedAt(), a.getId()), ArticleSummary::of);
     }

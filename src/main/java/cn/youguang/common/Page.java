@@ -8,6 +8,10 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, String nextCursor) {
 
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), null);
+    }
+
     /**
      * Builds a page from a query that fetched {@code limit + 1} rows: the extra row only proves there is more.
      */

@@ -49,6 +49,12 @@ public class ProblemMapper {
         return reply(400, "Invalid request", detail, uri, errors);
     }
 
+    /** Declared for the subtype too, so it wins over the JSON extension's own mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
@@ -72,6 +78,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException unreadableBody) {
+            return unreadable(unreadableBody, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -83,12 +92,7 @@ public class ProblemMapper {
             default -> Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
                     ? "The request was not understood" : null;
         };
-        Response reply = reply(status, null, detail, uri, List.of());
-        // 405 must say what is allowed
-        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-            return Response.fromResponse(reply).header("Allow", e.getResponse().getHeaderString("Allow")).build();
-        }
-        return reply;
+        return reply(status, null, detail, uri, List.of());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

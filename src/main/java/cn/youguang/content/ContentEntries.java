@@ -32,9 +32,12 @@ public class ContentEntries {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
+    /** The hash of a live entry; a withdrawn one has none, so its file coming back restores it. */
     public <E extends ContentEntry> Optional<String> storedHash(Class<E> type, String slug) {
-        return em.createQuery("select e.contentHash from " + type.getSimpleName() + " e where e.slug = :slug",
-                String.class).setParameter("slug", slug).getResultStream().findFirst();
+        return em.createQuery("select e.contentHash from " + type.getSimpleName()
+                                + " e where e.slug = :slug and e.status <> :withdrawn", String.class)
+                .setParameter("slug", slug).setParameter("withdrawn", PublicationStatus.WITHDRAWN)
+                .getResultStream().findFirst();
     }
 
     /**
@@ -44,7 +47,8 @@ public class ContentEntries {
                                                        ImportedSource source, Supplier<E> create,
                                                        Consumer<E> specific) {
         Optional<E> existing = findBySlug(type, source.slug());
-        if (existing.isPresent() && existing.get().getContentHash().equals(source.contentHash())) {
+        if (existing.isPresent() && existing.get().getContentHash().equals(source.contentHash())
+                && existing.get().getStatus() != PublicationStatus.WITHDRAWN) {
             return ImportOutcome.UNCHANGED;
         }
         Instant now = now();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
@@ -31,6 +32,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,10 +78,12 @@ public class ContentImporter {
                 .build();
     }
 
+    @ActivateRequestContext
     public ImportReport importAll() {
         return importFrom(Path.of(config.dir()));
     }
 
+    @ActivateRequestContext
     public ImportReport importFrom(Path root) {
         ImportReport.Tally tally = new ImportReport.Tally();
         Path base = root.toAbsolutePath().normalize();
@@ -104,17 +108,30 @@ public class ContentImporter {
         }
         Set<String> slugs = new HashSet<>();
         Set<String> failed = new HashSet<>();
-        Map<String, String> fileOfSlug = new HashMap<>();
+        // prepare every file first, so a slug used by two files is reported on both and neither wins by name order
+        Map<String, Prepared<F>> prepared = new LinkedHashMap<>();
         for (Path file : markdownFiles(folder)) {
             String relative = root.relativize(file).toString().replace('\\', '/');
             try {
-                Prepared<F> prepared = prepare(root, file, relative, target);
-                String other = fileOfSlug.putIfAbsent(prepared.source().slug(), relative);
-                if (other != null) {
-                    throw new ContentProblem("slug", "'" + prepared.source().slug() + "' is already used by " + other);
+                prepared.put(relative, prepare(root, file, relative, target));
+            } catch (ContentProblem problem) {
+                failed.add(relative);
+                tally.problem(relative, problem.field(), problem.getMessage());
+            }
+        }
+        Map<String, List<String>> filesBySlug = new HashMap<>();
+        prepared.forEach((file, p) -> filesBySlug.computeIfAbsent(p.source().slug(), s -> new ArrayList<>()).add(file));
+        for (Map.Entry<String, Prepared<F>> entry : prepared.entrySet()) {
+            String relative = entry.getKey();
+            Prepared<F> file = entry.getValue();
+            List<String> sameSlug = filesBySlug.get(file.source().slug());
+            try {
+                if (sameSlug.size() > 1) {
+                    throw new ContentProblem("slug", "'" + file.source().slug() + "' is used by "
+                            + String.join(" and ", sameSlug) + "; each entry needs its own slug");
                 }
-                tally.count(save(target, prepared));
-                slugs.add(prepared.source().slug());
+                tally.count(save(target, file));
+                slugs.add(file.source().slug());
             } catch (ContentProblem problem) {
                 failed.add(relative);
                 tally.problem(relative, problem.field(), problem.getMessage());
@@ -130,7 +147,7 @@ public class ContentImporter {
         tally.withdrawn(target.withdrawExcept(slugs, failed));
     }
 
-    private record LocalImage(String key, byte[] bytes, ImageType type, String sha256) {
+    private record LocalImage(String key, Path file, ImageType type, String sha256) {
     }
 
     private record Prepared<F>(F frontMatter, ImportedSource source, Map<String, LocalImage> images,
@@ -183,7 +200,7 @@ public class ContentImporter {
         }
         for (LocalImage image : prepared.images().values()) {
             if (!store.exists(image.key())) {
-                store.put(image.key(), image.bytes(), image.type().mediaType());
+                store.put(image.key(), readImage(image), image.type().mediaType());
             }
         }
         RenderedMarkdown rendered = renderer.render(prepared.parsed(), url ->
@@ -271,7 +288,7 @@ public class ContentImporter {
             ImageType type = ImageType.detect(bytes).orElseThrow(() ->
                     new ContentProblem(field, "file " + url + " is not a JPEG, PNG, GIF or WebP image"));
             String sha = sha256(bytes);
-            return new LocalImage(ObjectStore.PUBLIC_PREFIX + "content/" + sha + "." + type.extension(), bytes, type, sha);
+            return new LocalImage(ObjectStore.PUBLIC_PREFIX + "content/" + sha + "." + type.extension(), image, type, sha);
         } catch (IOException e) {
             throw new ContentProblem(field, "image " + url + " could not be read");
         }
@@ -307,6 +324,14 @@ public class ContentImporter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static byte[] readImage(LocalImage image) {
+        byte[] bytes = read(image.file());
+        if (!sha256(bytes).equals(image.sha256())) {
+            throw new ContentProblem("images", image.file().getFileName() + " changed during the import; import again");
+        }
+        return bytes;
     }
 
     private static byte[] read(Path file) {

@@ -1,6 +1,7 @@
 package cn.youguang.content;
 
 import cn.youguang.common.Cursor;
+import cn.youguang.tag.Tag;
 import io.quarkus.panache.common.Parameters;
 
 import java.time.Instant;
@@ -11,14 +12,14 @@ import java.time.Instant;
  */
 public final class FeedQuery {
 
-    private final StringBuilder jpql;
+    private final String select;
     private final StringBuilder where = new StringBuilder(" where e.status = :published and e.publishedAt <= :now");
     private final Parameters parameters;
     private final String entity;
 
     private FeedQuery(String entity, Instant now) {
         this.entity = entity;
-        this.jpql = new StringBuilder("select e from ").append(entity).append(" e");
+        this.select = "select e from " + entity + " e";
         this.parameters = Parameters.with("published", PublicationStatus.PUBLISHED).and("now", now);
     }
 
@@ -26,10 +27,13 @@ public final class FeedQuery {
         return new FeedQuery(entity, now);
     }
 
-    public FeedQuery withTag(String tag) {
+    /**
+     * Only entries carrying this tag. Written as a membership test rather than a join so the database can walk the
+     * feed index newest first and stop after one page, probing the tag table per row.
+     */
+    public FeedQuery withTag(Tag tag) {
         if (tag != null) {
-            jpql.append(" join e.tags t");
-            where.append(" and t.name = :tag");
+            where.append(" and :tag member of e.tags");
             parameters.and("tag", tag);
         }
         return this;
@@ -45,14 +49,15 @@ public final class FeedQuery {
 
     public FeedQuery after(Cursor cursor) {
         if (cursor != null) {
-            where.append(" and (e.publishedAt < :at or (e.publishedAt = :at and e.id < :id))");
+            // the first term bounds the index range scan; the second only separates entries sharing :at
+            where.append(" and e.publishedAt <= :at and (e.publishedAt < :at or e.id < :id)");
             parameters.and("at", cursor.publishedAt()).and("id", cursor.id());
         }
         return this;
     }
 
     public String jpql() {
-        return jpql.toString() + where + " order by e.publishedAt desc, e.id desc";
+        return select + where + " order by e.publishedAt desc, e.id desc";
     }
 
     public Parameters parameters() {

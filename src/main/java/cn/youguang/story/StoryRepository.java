@@ -3,6 +3,7 @@ package cn.youguang.story;
 import cn.youguang.common.Cursor;
 import cn.youguang.content.FeedQuery;
 import cn.youguang.content.PublicationStatus;
+import cn.youguang.tag.Tag;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class StoryRepository implements PanacheRepository<Story> {
 
-    public List<Story> feed(String tag, Cursor after, int fetch, Instant now) {
+    public List<Story> feed(Tag tag, Cursor after, int fetch, Instant now) {
         FeedQuery q = FeedQuery.of("Story", now).withTag(tag).after(after);
         return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }

@@ -8,6 +8,7 @@ import cn.youguang.content.ContentRevision;
 import cn.youguang.content.ImportOutcome;
 import cn.youguang.content.ImportTarget;
 import cn.youguang.content.ImportedSource;
+import cn.youguang.tag.Tag;
 import cn.youguang.tag.TagRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,7 +35,14 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<StorySummary> feed(String tag, PageRequest page) {
+    public Page<StorySummary> feed(String tagName, PageRequest page) {
+        Tag tag = null;
+        if (tagName != null) {
+            tag = tags.findByName(tagName).orElse(null);
+            if (tag == null) {
+                return Page.empty();
+            }
+        }
         return Page.of(stories.feed(tag, page.after(), page.limit() + 1, clock.instant()), page.limit(),
                 s -> new cn.youguang.common.Cursor(s.getPublishedAt(), s.getId()), StorySummary::of);
     }

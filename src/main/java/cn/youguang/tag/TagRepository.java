@@ -32,7 +32,7 @@ public class TagRepository implements PanacheRepository<Tag> {
         return tags;
     }
 
-    public List<Tag> byName() {
-        return list("order by name");
+    public java.util.Optional<Tag> findByName(String name) {
+        return find("name", name).firstResultOptional();
     }
 }
