@@ -42,6 +42,14 @@ class StoryResourceTest {
     }
 
     @Test
+    void anUnusedTagGivesAnEmptyLastPage() {
+        given().queryParam("tag", "无此标签").when().get("/api/stories")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(0))
+                .body("nextCursor", equalTo(null));
+    }
+
+    @Test
     void servesOneStoryWithHtmlAndRichTextNodes() {
         given().when().get("/api/stories/gu-yin")
                 .then().statusCode(200)

@@ -1,0 +1,63 @@
+package cn.youguang.testing;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads the database with plain SQL, to assert what was (or was not) written. */
+public final class DatabaseRows {
+
+    private static final String[] CONTENT_TABLES = {"story", "article", "story_collection"};
+    private static final String[] LINK_TABLES = {"tag", "story_tag", "article_tag", "collection_entry", "content_revision"};
+
+    private final DataSource dataSource;
+
+    public DatabaseRows(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Row counts of every content table plus, for entries, the sum of versions and the latest update. */
+    public Map<String, String> contentSnapshot() {
+        Map<String, String> snapshot = new LinkedHashMap<>();
+        for (String table : CONTENT_TABLES) {
+            snapshot.put(table, single("select count(*) || '/' || coalesce(sum(version), 0) || '/' || coalesce(cast(max(updated_at) as varchar), '-') from " + table));
+        }
+        for (String table : LINK_TABLES) {
+            snapshot.put(table, single("select cast(count(*) as varchar) from " + table));
+        }
+        return snapshot;
+    }
+
+    public long count(String sql, Object... parameters) {
+        return Long.parseLong(single(sql, parameters));
+    }
+
+    public String single(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public int update(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
