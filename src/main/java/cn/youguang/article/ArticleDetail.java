@@ -1,6 +1,8 @@
 package cn.youguang.article;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.List;
 /** An article with its HTML and rich-text nodes, both rendered when it was saved. */
 public record ArticleDetail(String slug, String title, ArticleKind kind, String author, String summary,
                             String coverUrl, List<String> tags, Instant publishedAt, Instant updatedAt,
-                            String html, @JsonRawValue String nodes) {
+                            String html, @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = Object.class,
+                                  description = "nodes for the mini-program's <rich-text nodes>, rendered when saved") String nodes) {
 
     static ArticleDetail of(Article a) {
         return new ArticleDetail(a.getSlug(), a.getTitle(), a.getKind(), a.getAuthor(), a.getSummary(),

@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -39,7 +43,10 @@ public class ArticleResource {
 
     @GET
     @Operation(summary = "Published news and brand pages, newest first (keyset pagination)")
-    @APIResponse(responseCode = "200", description = "A page of article summaries; pass nextCursor to get the next page")
+    @APIResponse(responseCode = "200", description = "A page of article summaries; pass nextCursor to get the next page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(properties = {
+                    @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ArticleSummary.class),
+                    @SchemaProperty(name = "nextCursor", type = SchemaType.STRING, nullable = true)})))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Malformed kind, tag, limit or cursor (problem+json naming it)")
     public Response list(@Parameter(description = "news or brand") @QueryParam("kind") String kind,
@@ -54,7 +61,8 @@ public class ArticleResource {
     @GET
     @Path("/{slug}")
     @Operation(summary = "One published article with its HTML and rich-text nodes")
-    @APIResponse(responseCode = "200", description = "The article")
+    @APIResponse(responseCode = "200", description = "The article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published article with this slug")
     public Response get(@PathParam("slug") String slug, @Context Request request) {

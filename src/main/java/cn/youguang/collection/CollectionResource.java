@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -36,7 +40,10 @@ public class CollectionResource {
 
     @GET
     @Operation(summary = "Published collections, newest first (keyset pagination)")
-    @APIResponse(responseCode = "200", description = "A page of collections; pass nextCursor to get the next page")
+    @APIResponse(responseCode = "200", description = "A page of collections; pass nextCursor to get the next page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(properties = {
+                    @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CollectionSummary.class),
+                    @SchemaProperty(name = "nextCursor", type = SchemaType.STRING, nullable = true)})))
     @APIResponse(responseCode = "400", description = "Malformed limit or cursor (problem+json naming it)")
     public Response list(@Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -47,7 +54,8 @@ public class CollectionResource {
     @GET
     @Path("/{slug}")
     @Operation(summary = "One collection with its introduction and its published stories in order (summaries only)")
-    @APIResponse(responseCode = "200", description = "The collection")
+    @APIResponse(responseCode = "200", description = "The collection",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CollectionDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published collection with this slug")
     public Response get(@PathParam("slug") String slug, @Context Request request) {

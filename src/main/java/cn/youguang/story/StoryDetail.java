@@ -1,6 +1,8 @@
 package cn.youguang.story;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.List;
  */
 public record StoryDetail(String slug, String title, String person, String role, String unit, String summary,
                           String coverUrl, List<String> tags, Instant publishedAt, Instant updatedAt,
-                          String html, @JsonRawValue String nodes) {
+                          String html, @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = Object.class,
+                                  description = "nodes for the mini-program's <rich-text nodes>, rendered when saved") String nodes) {
 
     static StoryDetail of(Story s) {
         return new StoryDetail(s.getSlug(), s.getTitle(), s.getPerson(), s.getRole(), s.getUnit(), s.getSummary(),

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -37,7 +41,10 @@ public class StoryResource {
 
     @GET
     @Operation(summary = "Published role-model stories, newest first (keyset pagination)")
-    @APIResponse(responseCode = "200", description = "A page of story summaries; pass nextCursor to get the next page")
+    @APIResponse(responseCode = "200", description = "A page of story summaries; pass nextCursor to get the next page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(properties = {
+                    @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = StorySummary.class),
+                    @SchemaProperty(name = "nextCursor", type = SchemaType.STRING, nullable = true)})))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Malformed tag, limit or cursor (problem+json naming it)")
     public Response list(@Parameter(description = "only stories with this tag") @QueryParam("tag") String tag,
@@ -51,7 +58,8 @@ public class StoryResource {
     @GET
     @Path("/{slug}")
     @Operation(summary = "One published story with its HTML and rich-text nodes")
-    @APIResponse(responseCode = "200", description = "The story")
+    @APIResponse(responseCode = "200", description = "The story",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published story with this slug")
     public Response get(@PathParam("slug") String slug, @Context Request request) {

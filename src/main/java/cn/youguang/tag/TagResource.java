@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Duration;
@@ -29,7 +32,8 @@ public class TagResource {
 
     @GET
     @Operation(summary = "Tags on published stories and articles, with counts, by name")
-    @APIResponse(responseCode = "200", description = "All tags in use")
+    @APIResponse(responseCode = "200", description = "All tags in use",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TagUsage.class)))
     public Response list(@Context Request request) {
         return caching.ok(request, tags.inUse(), Duration.ofSeconds(300));
     }

@@ -18,7 +18,11 @@ class OperationsEndpointsTest {
                 "/api/collections", "/api/collections/{slug}", "/api/tags"}) {
             org.assertj.core.api.Assertions.assertThat(openapi.getMap("paths")).containsKey(path);
             org.assertj.core.api.Assertions.assertThat((Object) openapi.get("paths.'" + path + "'.get.summary")).isNotNull();
+            org.assertj.core.api.Assertions.assertThat((Object) openapi.get("paths.'" + path + "'.get.responses.'200'.content"))
+                    .as("response schema of %s", path).isNotNull();
         }
+        org.assertj.core.api.Assertions.assertThat(openapi.getMap("components.schemas")).containsKeys("StoryDetail",
+                "StorySummary", "ArticleDetail", "CollectionDetail", "TagUsage");
     }
 
     @Test
