@@ -8,20 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A keyset position in a list ordered newest first by (publishedAt, id). Clients treat it as opaque; the server
+ * A keyset position in a list ordered newest first by (a time, id): publication time for content, creation
+ * or send time for records. Clients treat it as opaque; the server
  * rejects anything it did not issue with a 400 naming {@code cursor}.
  */
-public record Cursor(Instant publishedAt, long id) {
+public record Cursor(Instant at, long id) {
 
     private static final Pattern SHAPE = Pattern.compile("p1\\.(-?\\d{1,19})\\.(\\d{1,19})");
     private static final int MAX_LENGTH = 64;
 
     public Cursor {
-        publishedAt = publishedAt.truncatedTo(ChronoUnit.MICROS);
+        at = at.truncatedTo(ChronoUnit.MICROS);
     }
 
     public String encode() {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, publishedAt);
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
         String plain = "p1." + micros + "." + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
@@ -40,8 +41,8 @@ public record Cursor(Instant publishedAt, long id) {
             if (!m.matches()) {
                 throw invalid();
             }
-            Instant at = Instant.EPOCH.plus(Long.parseLong(m.group(1)), ChronoUnit.MICROS);
-            return new Cursor(at, Long.parseLong(m.group(2)));
+            Instant time = Instant.EPOCH.plus(Long.parseLong(m.group(1)), ChronoUnit.MICROS);
+            return new Cursor(time, Long.parseLong(m.group(2)));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw invalid();
         }

@@ -36,7 +36,26 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return reply(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        Response reply = reply(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        return e.retryAfter() == null ? reply
+                : Response.fromResponse(reply).header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(reply(401, null, "Sign in first: this resource needs a valid access token",
+                uri, List.of())).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return Response.fromResponse(reply(401, null, "The access token is invalid or expired",
+                uri, List.of())).header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return reply(403, null, "Your roles do not allow this", uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -73,6 +92,20 @@ public class ProblemMapper {
         LOG.warnf("%s (%s)", e.getMessage(), e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
         return Response.fromResponse(reply(503, null, "Media storage is briefly unavailable; nothing was changed, retry shortly",
                 uri, List.of())).header("Retry-After", "30").build();
+    }
+
+    @ServerExceptionMapper
+    public Response weChatDown(cn.youguang.wechat.WeChatUnavailableException e, UriInfo uri) {
+        if (!e.configured()) {
+            return reply(503, null, "WeChat is not configured on this server", uri, List.of());
+        }
+        return Response.fromResponse(reply(503, null, "WeChat did not answer in time; nothing was changed, retry shortly",
+                uri, List.of())).header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response weChatRefused(cn.youguang.wechat.WeChatErrorException e, UriInfo uri) {
+        return reply(502, null, "WeChat refused the request (errcode " + e.code() + ")", uri, List.of());
     }
 
     @ServerExceptionMapper

@@ -51,7 +51,7 @@ public final class FeedQuery {
         if (cursor != null) {
             // the first term bounds the index range scan; the second only separates entries sharing :at
             where.append(" and e.publishedAt <= :at and (e.publishedAt < :at or e.id < :id)");
-            parameters.and("at", cursor.publishedAt()).and("id", cursor.id());
+            parameters.and("at", cursor.at()).and("id", cursor.id());
         }
         return this;
     }

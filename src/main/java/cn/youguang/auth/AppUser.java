@@ -1,0 +1,232 @@
+package cn.youguang.auth;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A person who signs in: a WeChat user (by openid, never exposed) or a staff account. The phone number is kept
+ * only encrypted, next to its masked form for display.
+ */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountKind kind;
+
+    @Column(length = 64)
+    private String openid;
+
+    @Column(length = 64)
+    private String unionid;
+
+    @Column(length = 64)
+    private String username;
+
+    @Column(name = "password_hash", length = 200)
+    private String passwordHash;
+
+    @Column(name = "display_name", length = 64)
+    private String displayName;
+
+    @Column(length = 100)
+    private String unit;
+
+    @Column(name = "phone_cipher", length = 200)
+    private String phoneCipher;
+
+    @Column(name = "phone_masked", length = 32)
+    private String phoneMasked;
+
+    @Column(nullable = false)
+    private boolean disabled;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role", length = 16)
+    private Set<String> roles = new TreeSet<>();
+
+    protected AppUser() {
+    }
+
+    public static AppUser wechat(String openid, String unionid, Instant now) {
+        AppUser user = new AppUser();
+        user.kind = AccountKind.WECHAT;
+        user.openid = openid;
+        user.unionid = unionid;
+        user.roles.add(Role.CITIZEN);
+        user.createdAt = now;
+        user.updatedAt = now;
+        return user;
+    }
+
+    public static AppUser staff(String username, String passwordHash, String displayName, String unit,
+                                Set<String> roles, Instant now) {
+        AppUser user = new AppUser();
+        user.kind = AccountKind.STAFF;
+        user.username = username;
+        user.passwordHash = passwordHash;
+        user.displayName = displayName;
+        user.unit = unit;
+        user.roles.addAll(roles);
+        user.createdAt = now;
+        user.updatedAt = now;
+        return user;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public AccountKind getKind() {
+        return kind;
+    }
+
+    public String getOpenid() {
+        return openid;
+    }
+
+    public String getUnionid() {
+        return unionid;
+    }
+
+    public void setUnionid(String unionid) {
+        this.unionid = unionid;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public void setUnit(String unit) {
+        this.unit = unit;
+    }
+
+    public String getPhoneCipher() {
+        return phoneCipher;
+    }
+
+    public String getPhoneMasked() {
+        return phoneMasked;
+    }
+
+    public void setPhone(String cipher, String masked) {
+        this.phoneCipher = cipher;
+        this.phoneMasked = masked;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    public void setFailedLogins(int failedLogins) {
+        this.failedLogins = failedLogins;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public void setLockedUntil(Instant lockedUntil) {
+        this.lockedUntil = lockedUntil;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public void setLastLoginAt(Instant lastLoginAt) {
+        this.lastLoginAt = lastLoginAt;
+    }
+
+    public Set<String> getRoles() {
+        return roles;
+    }
+
+    public void setRoles(Set<String> roles) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+    }
+}

@@ -1,0 +1,107 @@
+package cn.youguang.auth;
+
+import cn.youguang.common.Cursor;
+import cn.youguang.common.Page;
+import cn.youguang.common.PageRequest;
+import cn.youguang.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * Cadre verification: an admin or moderator issues a single-use, expiring code (shown once); a WeChat user who
+ * redeems it becomes a cadre with a display name and unit.
+ */
+@ApplicationScoped
+@Transactional
+public class InvitationService {
+
+    /** Crockford's base32: no I, L, O or U, so codes read aloud or copied by hand survive. */
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private final EntityManager em;
+    private final UserRepository users;
+    private final TokenService tokens;
+    private final AuthConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public InvitationService(EntityManager em, UserRepository users, TokenService tokens, AuthConfig config, Clock clock) {
+        this.em = em;
+        this.users = users;
+        this.tokens = tokens;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Invitation issue(long issuerId, String unit, Integer validDays) {
+        Instant now = now();
+        Duration ttl = validDays == null ? config.invitationTtl() : Duration.ofDays(validDays);
+        String code = newCode();
+        CadreInvitation invitation = new CadreInvitation(TokenService.sha256(normalize(code)),
+                unit == null ? null : unit.strip(), issuerId, now, now.plus(ttl));
+        em.persist(invitation);
+        return Invitation.of(invitation, code);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Invitation> list(PageRequest page) {
+        var q = em.createQuery("select i from CadreInvitation i where (:first = true or (i.createdAt <= :at and "
+                        + "(i.createdAt < :at or i.id < :id))) order by i.createdAt desc, i.id desc", CadreInvitation.class)
+                .setParameter("first", page.after() == null)
+                .setParameter("at", page.after() == null ? Instant.EPOCH : page.after().at())
+                .setParameter("id", page.after() == null ? 0L : page.after().id())
+                .setMaxResults(page.limit() + 1);
+        return Page.of(q.getResultList(), page.limit(), i -> new Cursor(i.getCreatedAt(), i.getId()),
+                i -> Invitation.of(i, null));
+    }
+
+    /** Redeems a code: single use is enforced by the database, so two phones cannot both redeem it. */
+    public TokenPair redeem(long userId, String code, String displayName, String unit) {
+        AppUser user = users.findById(userId);
+        if (user == null || user.getKind() != AccountKind.WECHAT || user.isDisabled()) {
+            throw ProblemException.forbidden("Only WeChat accounts can become cadres");
+        }
+        Instant now = now();
+        int redeemed = em.createQuery("update CadreInvitation i set i.redeemedBy = :user, i.redeemedAt = :now "
+                        + "where i.codeHash = :hash and i.redeemedAt is null and i.expiresAt > :now")
+                .setParameter("user", userId).setParameter("now", now)
+                .setParameter("hash", TokenService.sha256(normalize(code))).executeUpdate();
+        if (redeemed == 0) {
+            throw ProblemException.invalid("code", "is unknown, expired or already used");
+        }
+        user.getRoles().add(Role.CADRE);
+        user.setDisplayName(displayName.strip());
+        user.setUnit(unit.strip());
+        user.setUpdatedAt(now);
+        return tokens.issue(user);
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            if (i == 5) {
+                code.append('-');
+            }
+            code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+
+    /** Case, spaces and hyphens do not matter when a code is typed back; O/I/L read as 0/1/1. */
+    static String normalize(String code) {
+        return code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "")
+                .replace('O', '0').replace('I', '1').replace('L', '1');
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,71 @@
+package cn.youguang.auth;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The caller's own account. */
+@Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+public class MeResource {
+
+    private final AccountService accounts;
+    private final InvitationService invitations;
+    private final CurrentUser me;
+
+    public MeResource(AccountService accounts, InvitationService invitations, CurrentUser me) {
+        this.accounts = accounts;
+        this.invitations = invitations;
+        this.me = me;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Your profile and roles (phone masked)")
+    public Profile profile() {
+        return accounts.profile(me.id());
+    }
+
+    @POST
+    @Path("/phone")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.CITIZEN, Role.CADRE})
+    @Operation(summary = "Bind the phone number from a getPhoneNumber button code; stored encrypted")
+    @APIResponse(responseCode = "200", description = "Your profile with the masked number")
+    @APIResponse(responseCode = "400", description = "The code is malformed, invalid or expired")
+    public Profile bindPhone(@NotNull @Valid AuthRequests.PhoneBinding binding) {
+        return accounts.bindPhone(me.id(), binding.code());
+    }
+
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.EDITOR, Role.REVIEWER, Role.MODERATOR, Role.DISPATCHER, Role.INSPECTOR, Role.ADMIN})
+    @Operation(summary = "Change your console password; your other sign-ins end")
+    @APIResponse(responseCode = "200", description = "New tokens for this sign-in")
+    public TokenPair changePassword(@NotNull @Valid AuthRequests.PasswordChange change) {
+        return accounts.changePassword(me.id(), change.currentPassword(), change.newPassword());
+    }
+
+    @POST
+    @Path("/cadre")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CITIZEN)
+    @Operation(summary = "Become a verified cadre with an invitation code")
+    @APIResponse(responseCode = "200", description = "New tokens that carry the cadre role")
+    @APIResponse(responseCode = "400", description = "The code is unknown, expired or already used")
+    public TokenPair redeem(@NotNull @Valid AuthRequests.CadreRedemption redemption) {
+        return invitations.redeem(me.id(), redemption.code(), redemption.displayName(), redemption.unit());
+    }
+}

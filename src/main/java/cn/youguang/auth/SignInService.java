@@ -1,0 +1,141 @@
+package cn.youguang.auth;
+
+import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.youguang.common.ProblemException;
+import cn.youguang.wechat.WeChat;
+import cn.youguang.wechat.WeChatErrorException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+/** Signing in: with a wx.login code (mini-program) or with username and password (console). */
+@ApplicationScoped
+public class SignInService {
+
+    private final WeChat weChat;
+    private final UserRepository users;
+    private final TokenService tokens;
+    private final PasswordHasher hasher;
+    private final AuthConfig config;
+    private final Clock clock;
+
+    public SignInService(WeChat weChat, UserRepository users, TokenService tokens, PasswordHasher hasher,
+                         AuthConfig config, Clock clock) {
+        this.weChat = weChat;
+        this.users = users;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Exchanges a wx.login code for our tokens. WeChat's session_key is dropped here: it never leaves this
+     * method, let alone the server. Runs outside a transaction so no connection is held while WeChat answers.
+     */
+    public TokenPair weChat(String code) {
+        WxMaJscode2SessionResult session;
+        try {
+            session = weChat.call("jscode2session", wx -> wx.getUserService().getSessionInfo(code));
+        } catch (WeChatErrorException e) {
+            if (e.code() == WeChatErrorException.INVALID_CODE || e.code() == WeChatErrorException.CODE_ALREADY_USED) {
+                throw ProblemException.unauthorized("The login code is invalid or was already used; call wx.login again");
+            }
+            throw e;
+        }
+        if (session == null || session.getOpenid() == null || session.getOpenid().isBlank()) {
+            throw ProblemException.badGateway("WeChat answered the login without an openid");
+        }
+        AppUser user;
+        try {
+            user = signInWeChatUser(session.getOpenid(), session.getUnionid());
+        } catch (PersistenceException concurrentFirstLogin) {
+            // the same person's first login on two requests at once: the other one created the row
+            user = signInWeChatUser(session.getOpenid(), session.getUnionid());
+        }
+        return tokens.issue(user);
+    }
+
+    @Transactional
+    AppUser signInWeChatUser(String openid, String unionid) {
+        Instant now = now();
+        AppUser user = users.findByOpenid(openid).orElseGet(() -> {
+            AppUser created = AppUser.wechat(openid, unionid, now);
+            users.persistAndFlush(created);
+            return created;
+        });
+        if (user.isDisabled()) {
+            throw ProblemException.forbidden("This account is disabled");
+        }
+        if (unionid != null && !unionid.equals(user.getUnionid())) {
+            user.setUnionid(unionid);
+        }
+        user.setLastLoginAt(now);
+        return user;
+    }
+
+    /**
+     * Console sign-in with lockout: after {@code maxFailures} wrong passwords in a row the account is locked,
+     * for twice as long after each further failure. The counters live in the database, so every instance
+     * enforces them. An unknown username costs the same time as a wrong password.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public TokenPair staff(String username, String password) {
+        Instant now = now();
+        AppUser user = users.findStaff(username.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+        if (user == null) {
+            hasher.verifyDecoy(password);
+            throw wrongCredentials();
+        }
+        if (user.isLocked(now)) {
+            throw locked(Duration.between(now, user.getLockedUntil()));
+        }
+        if (!hasher.verify(password, user.getPasswordHash()) || user.isDisabled()) {
+            int failures = user.getFailedLogins() + 1;
+            user.setFailedLogins(failures);
+            if (failures >= config.lockout().maxFailures()) {
+                Duration lock = lockFor(failures);
+                user.setLockedUntil(now.plus(lock));
+                throw locked(lock);
+            }
+            throw wrongCredentials();
+        }
+        user.setFailedLogins(0);
+        user.setLockedUntil(null);
+        user.setLastLoginAt(now);
+        return tokens.issue(user);
+    }
+
+    /** Development only (see DevLoginResource): a WeChat user with the given roles, without WeChat. */
+    @Transactional
+    public TokenPair developer(String openid, Set<String> roles) {
+        AppUser user = signInWeChatUser(openid, null);
+        user.setRoles(roles);
+        return tokens.issue(user);
+    }
+
+    private Duration lockFor(int failures) {
+        int doublings = Math.min(20, failures - config.lockout().maxFailures());
+        Duration lock = config.lockout().firstLock().multipliedBy(1L << doublings);
+        return lock.compareTo(config.lockout().maxLock()) > 0 ? config.lockout().maxLock() : lock;
+    }
+
+    private static ProblemException wrongCredentials() {
+        return ProblemException.unauthorized("Wrong username or password");
+    }
+
+    private static ProblemException locked(Duration remaining) {
+        return ProblemException.tooManyRequests("Too many wrong passwords: this account is locked for "
+                + Math.max(1, remaining.toSeconds()) + " seconds", remaining);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

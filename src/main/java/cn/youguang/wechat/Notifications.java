@@ -1,0 +1,91 @@
+package cn.youguang.wechat;
+
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.youguang.common.Cursor;
+import cn.youguang.common.Page;
+import cn.youguang.common.PageRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Subscribe messages (订阅消息). Every attempt is recorded — sent, not authorized (43101) or failed — so the
+ * console can show what reached whom. Sending never throws: a notification must not undo the change it reports.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private final WeChat weChat;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public Notifications(WeChat weChat, EntityManager em, Clock clock) {
+        this.weChat = weChat;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * @param userId      recorded with the send; null for recipients that must stay unlinked (anonymous reports)
+     * @param templateKey our name for the template; its id comes from youguang.wechat.templates.&lt;key&gt;
+     * @param data        template fields, e.g. thing1 → "已受理"
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public NotificationSend send(Long userId, String openid, String templateKey, String page, Map<String, String> data) {
+        String templateId = weChat.config().templates().get(templateKey);
+        NotificationSend.Status status;
+        Integer errorCode = null;
+        if (templateId == null || templateId.isBlank() || openid == null) {
+            status = NotificationSend.Status.FAILED;
+        } else {
+            try {
+                List<WxMaSubscribeMessage.MsgData> fields = data.entrySet().stream()
+                        .map(e -> new WxMaSubscribeMessage.MsgData(e.getKey(), e.getValue())).toList();
+                weChat.call("sendSubscribeMsg", wx -> {
+                    wx.getMsgService().sendSubscribeMsg(WxMaSubscribeMessage.builder().toUser(openid)
+                            .templateId(templateId).page(page).data(fields)
+                            .miniprogramState(weChat.config().miniprogramState()).build());
+                    return null;
+                });
+                status = NotificationSend.Status.SENT;
+            } catch (WeChatErrorException e) {
+                errorCode = e.code();
+                status = e.code() == WeChatErrorException.NOT_AUTHORIZED_TO_SUBSCRIBE
+                        ? NotificationSend.Status.NOT_AUTHORIZED : NotificationSend.Status.FAILED;
+            } catch (WeChatUnavailableException e) {
+                status = NotificationSend.Status.FAILED;
+            }
+        }
+        NotificationSend record = new NotificationSend(userId, templateKey, templateId, page, status, errorCode,
+                clock.instant());
+        QuarkusTransaction.requiringNew().run(() -> em.persist(record));
+        return record;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<NotificationSend> list(NotificationSend.Status status, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select n from NotificationSend n where 1 = 1");
+        if (status != null) {
+            jpql.append(" and n.status = :status");
+        }
+        if (page.after() != null) {
+            jpql.append(" and n.sentAt <= :at and (n.sentAt < :at or n.id < :id)");
+        }
+        var query = em.createQuery(jpql + " order by n.sentAt desc, n.id desc", NotificationSend.class)
+                .setMaxResults(page.limit() + 1);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (page.after() != null) {
+            query.setParameter("at", page.after().at()).setParameter("id", page.after().id());
+        }
+        return Page.of(query.getResultList(), page.limit(), n -> new Cursor(n.getSentAt(), n.getId()), n -> n);
+    }
+
+}

@@ -1,0 +1,20 @@
+package cn.youguang.wechat;
+
+/** WeChat answered with an error code. Only the code is kept: WeChat's messages are not for our clients. */
+public class WeChatErrorException extends RuntimeException {
+
+    public static final int INVALID_CODE = 40029;
+    public static final int CODE_ALREADY_USED = 40163;
+    public static final int NOT_AUTHORIZED_TO_SUBSCRIBE = 43101;
+
+    private final int code;
+
+    WeChatErrorException(String operation, int code) {
+        super("WeChat " + operation + " failed with errcode " + code, null, false, false);
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

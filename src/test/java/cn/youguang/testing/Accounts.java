@@ -1,0 +1,68 @@
+package cn.youguang.testing;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import java.util.Map;
+import java.util.Set;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+
+/** Signing in the way clients do, over HTTP, to get real accounts and tokens for a test. */
+public final class Accounts {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private Accounts() {
+    }
+
+    public record SignedIn(long id, String accessToken, String refreshToken) {
+        public String bearer() {
+            return "Bearer " + accessToken;
+        }
+    }
+
+    public static SignedIn admin() {
+        return staff("admin", ADMIN_PASSWORD);
+    }
+
+    public static SignedIn staff(String username, String password) {
+        JsonPath tokens = given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().jsonPath();
+        return withProfile(tokens);
+    }
+
+    /** Creates a console account through the admin API and signs it in. */
+    public static SignedIn newStaff(String username, Set<String> roles) {
+        String password = "pw-" + username + "-long-enough";
+        given().header("Authorization", admin().bearer()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password, "displayName", "测试 " + username,
+                        "roles", roles))
+                .post("/api/admin/users").then().statusCode(201);
+        return staff(username, password);
+    }
+
+    /** A WeChat user signing in from the mini-program; WeChat (the mock) vouches for the openid. */
+    public static SignedIn citizen(WireMockServer weChat, String openid) {
+        String code = "code" + openid.replaceAll("[^A-Za-z0-9]", "") + "x";
+        weChat.stubFor(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", equalTo(code))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"openid\":\"" + openid + "\",\"session_key\":\"SESSIONKEY" + openid + "\"}")));
+        JsonPath tokens = given().contentType(ContentType.JSON).body(Map.of("code", code))
+                .post("/api/auth/wechat").then().statusCode(200).extract().jsonPath();
+        return withProfile(tokens);
+    }
+
+    private static SignedIn withProfile(JsonPath tokens) {
+        String access = tokens.getString("accessToken");
+        long id = given().header("Authorization", "Bearer " + access).get("/api/me")
+                .then().statusCode(200).extract().jsonPath().getLong("id");
+        return new SignedIn(id, access, tokens.getString("refreshToken"));
+    }
+}
