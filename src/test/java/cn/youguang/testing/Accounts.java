@@ -40,12 +40,17 @@ public final class Accounts {
 
     /** Creates a console account through the admin API and signs it in. */
     public static SignedIn newStaff(String username, Set<String> roles) {
-        String password = "pw-" + username + "-long-enough";
+        String password = passwordOf(username);
         given().header("Authorization", admin().bearer()).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password, "displayName", "测试 " + username,
                         "roles", roles))
                 .post("/api/admin/users").then().statusCode(201);
         return staff(username, password);
+    }
+
+    /** The password {@link #newStaff} gave the account (it must not contain the username). */
+    public static String passwordOf(String username) {
+        return "secret-" + Integer.toHexString(username.hashCode()) + "-long-enough";
     }
 
     /** A WeChat user signing in from the mini-program; WeChat (the mock) vouches for the openid. */

@@ -20,7 +20,7 @@ import java.util.Locale;
  *   <li>{@code YOUGUANG_TEST_DB_URL} set: that PostgreSQL database, as given (CI creates a fresh one);</li>
  *   <li>otherwise, PostgreSQL listening on 127.0.0.1:5432: a database {@code youguang_test}, dropped and
  *       created anew for this run;</li>
- *   <li>otherwise H2 in PostgreSQL mode, in memory.</li>
+ *   <li>otherwise H2 in PostgreSQL mode, in a file under target/test-h2 made anew for this run.</li>
  * </ul>
  * {@code YOUGUANG_TEST_DB=postgresql} makes the run fail instead of falling back to H2; {@code YOUGUANG_TEST_DB=h2}
  * skips PostgreSQL (to check the migrations on H2). The choice is printed
@@ -35,6 +35,8 @@ public class DatabaseForTests implements LauncherSessionListener {
         if (System.getProperty("quarkus.datasource.db-kind") != null) {
             return;
         }
+        // the S3 server's folder starts empty too, like the database
+        deleteTree(Path.of("target", "test-objects"));
         String url = env("YOUGUANG_TEST_DB_URL", null);
         String user = env("YOUGUANG_TEST_DB_USER", "postgres");
         String password = env("YOUGUANG_TEST_DB_PASSWORD", "");
@@ -58,13 +60,16 @@ public class DatabaseForTests implements LauncherSessionListener {
                     + "(YOUGUANG_TEST_DB_URL) or listening on 127.0.0.1:5432");
         } else {
             kind = "h2";
+            // a file rather than mem: each test application (profiles restart Quarkus) reopens the same database
+            // cleanly, where a shared in-memory one was left half-closed by the previous application's shutdown
+            deleteTree(Path.of("target", "test-h2"));
             System.setProperty("quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:youguang;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+                    "jdbc:h2:file:./target/test-h2/youguang;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
             System.setProperty("quarkus.datasource.username", "sa");
             System.setProperty("quarkus.datasource.password", "");
         }
         System.setProperty("quarkus.datasource.db-kind", kind);
-        String line = "Tests use database: " + ("h2".equals(kind) ? "H2 (PostgreSQL mode, in memory)" : "PostgreSQL")
+        String line = "Tests use database: " + ("h2".equals(kind) ? "H2 (PostgreSQL mode)" : "PostgreSQL")
                 + " at " + System.getProperty("quarkus.datasource.jdbc.url");
         System.out.println(line);
         try {
@@ -72,6 +77,19 @@ public class DatabaseForTests implements LauncherSessionListener {
             Files.writeString(Path.of("target", "test-database.txt"), kind + " " + System.getProperty("quarkus.datasource.jdbc.url") + "\n");
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write target/test-database.txt", e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot empty " + root, e);
         }
     }
 
