@@ -1,0 +1,30 @@
+package cn.youguang.content;
+
+import cn.youguang.auth.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Re-imports content/ on demand, e.g. after a deployment updated the folder, without a restart. */
+@Path("/api/admin/content/import")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN, Role.EDITOR})
+@SecurityRequirement(name = "jwt")
+public class ContentImportResource {
+
+    private final ContentImporter importer;
+
+    public ContentImportResource(ContentImporter importer) {
+        this.importer = importer;
+    }
+
+    @POST
+    @Operation(summary = "Import content/ now; unchanged files write nothing. The report names each bad file and field")
+    public ImportReport run() {
+        return importer.importAll();
+    }
+}
