@@ -2,7 +2,7 @@ package cn.youguang.article;
 
 import cn.youguang.common.HttpCaching;
 import cn.youguang.common.PageRequest;
-import cn.youguang.common.ProblemException;
+import cn.youguang.common.QueryParams;
 import cn.youguang.common.Slug;
 import cn.youguang.tag.TagName;
 import jakarta.annotation.security.PermitAll;
@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.Duration;
-import java.util.Locale;
 
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +53,8 @@ public class ArticleResource {
                          @Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                          @Context Request request) {
-        var page = articles.feed(parseKind(kind), TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor));
+        var page = articles.feed(QueryParams.enumValue("kind", kind, ArticleKind.class),
+                TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor));
         return caching.ok(request, page, MAX_AGE);
     }
 
@@ -67,16 +67,5 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No published article with this slug")
     public Response get(@PathParam("slug") String slug, @Context Request request) {
         return caching.ok(request, articles.published(Slug.parse("slug", slug)), MAX_AGE);
-    }
-
-    private static ArticleKind parseKind(String kind) {
-        if (kind == null || kind.isEmpty()) {
-            return null;
-        }
-        try {
-            return ArticleKind.valueOf(kind.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("kind", "must be news or brand");
-        }
     }
 }

@@ -3,6 +3,7 @@ package cn.youguang.auth;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
+import cn.youguang.common.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import java.util.Locale;
 
 /** Accounts and roles, for admins only. */
 @Path("/api/admin/users")
@@ -42,7 +42,8 @@ public class UserAdminResource {
     @Operation(summary = "Accounts, newest first (keyset pagination), by kind and role")
     public Page<Profile> list(@QueryParam("kind") String kind, @QueryParam("role") String role,
                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return accounts.list(parseKind(kind), parseRole(role), PageRequest.of(limit, cursor));
+        return accounts.list(QueryParams.enumValue("kind", kind, AccountKind.class), parseRole(role),
+                PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -82,17 +83,6 @@ public class UserAdminResource {
             throw ProblemException.badParameter("id", "must be a number");
         }
         return Long.parseLong(id);
-    }
-
-    private static AccountKind parseKind(String kind) {
-        if (kind == null || kind.isEmpty()) {
-            return null;
-        }
-        try {
-            return AccountKind.valueOf(kind.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("kind", "must be wechat or staff");
-        }
     }
 
     private static String parseRole(String role) {

@@ -3,7 +3,7 @@ package cn.youguang.wechat;
 import cn.youguang.auth.Role;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
-import cn.youguang.common.ProblemException;
+import cn.youguang.common.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /** What the console shows of subscribe-message sends. */
 @Path("/api/admin/notifications")
@@ -38,19 +37,9 @@ public class NotificationResource {
     @Operation(summary = "Subscribe-message sends, newest first, by status (sent, not_authorized, failed)")
     public Page<Sent> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                            @QueryParam("cursor") String cursor) {
-        Page<NotificationSend> page = notifications.list(parseStatus(status), PageRequest.of(limit, cursor));
+        Page<NotificationSend> page = notifications.list(
+                QueryParams.enumValue("status", status, NotificationSend.Status.class), PageRequest.of(limit, cursor));
         return new Page<>(page.items().stream().map(n -> new Sent(n.getId(), n.getUserId(), n.getTemplateKey(),
                 n.getPage(), n.getStatus(), n.getErrorCode(), n.getSentAt())).toList(), page.nextCursor());
-    }
-
-    private static NotificationSend.Status parseStatus(String status) {
-        if (status == null || status.isEmpty()) {
-            return null;
-        }
-        try {
-            return NotificationSend.Status.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("status", "must be sent, not_authorized or failed");
-        }
     }
 }

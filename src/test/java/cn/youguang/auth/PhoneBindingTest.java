@@ -43,8 +43,7 @@ class PhoneBindingTest {
 
     @BeforeEach
     void resetWeChat() {
-        weChat.resetAll();
-        WeChatApiMock.stubAccessToken(weChat);
+        WeChatApiMock.reset(weChat);
     }
 
     @Test
@@ -71,7 +70,7 @@ class PhoneBindingTest {
     void anExpiredAccessTokenIsRefreshedOnceAndTheCallRetried() {
         Accounts.SignedIn user = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
         weChat.stubFor(post(urlPathEqualTo(PHONE_PATH)).inScenario("token").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json("{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid\"}"))
+                .willReturn(WeChatApiMock.json("{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid\"}"))
                 .willSetStateTo("refreshed"));
         weChat.stubFor(post(urlPathEqualTo(PHONE_PATH)).inScenario("token").whenScenarioStateIs("refreshed")
                 .willReturn(phone("13900001111")));
@@ -89,7 +88,7 @@ class PhoneBindingTest {
     @Test
     void anInvalidCodeNamesTheField() {
         Accounts.SignedIn user = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
-        weChat.stubFor(post(urlPathEqualTo(PHONE_PATH)).willReturn(json("{\"errcode\":40029,\"errmsg\":\"invalid code\"}")));
+        weChat.stubFor(post(urlPathEqualTo(PHONE_PATH)).willReturn(WeChatApiMock.json("{\"errcode\":40029,\"errmsg\":\"invalid code\"}")));
 
         given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("code", "phonecode00000000")).post("/api/me/phone")
@@ -104,12 +103,9 @@ class PhoneBindingTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder phone(String number) {
-        return json("{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"" + number
+        return WeChatApiMock.json("{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"" + number
                 + "\",\"purePhoneNumber\":\"" + number + "\",\"countryCode\":\"86\","
                 + "\"watermark\":{\"timestamp\":1700000000,\"appid\":\"" + WeChatApiMock.APP_ID + "\"}}}");
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
-    }
 }

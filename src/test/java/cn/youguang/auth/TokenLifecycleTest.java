@@ -34,8 +34,7 @@ class TokenLifecycleTest {
 
     @BeforeEach
     void resetWeChat() {
-        weChat.resetAll();
-        WeChatApiMock.stubAccessToken(weChat);
+        WeChatApiMock.reset(weChat);
     }
 
     @Test

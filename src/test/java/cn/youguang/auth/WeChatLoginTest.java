@@ -40,14 +40,13 @@ class WeChatLoginTest {
 
     @BeforeEach
     void resetWeChat() {
-        weChat.resetAll();
-        WeChatApiMock.stubAccessToken(weChat);
+        WeChatApiMock.reset(weChat);
     }
 
     @Test
     void aFirstLoginCreatesTheUserAndIssuesOurOwnTokens() {
         String openid = "o-" + UUID.randomUUID();
-        weChat.stubFor(get(urlPathEqualTo("/sns/jscode2session")).willReturn(json(
+        weChat.stubFor(get(urlPathEqualTo("/sns/jscode2session")).willReturn(WeChatApiMock.json(
                 "{\"openid\":\"" + openid + "\",\"unionid\":\"u-1\",\"session_key\":\"SESSION-KEY-SECRET\"}")));
 
         String body = given().contentType(ContentType.JSON).body(Map.of("code", "081abcDEF123ghi456"))
@@ -96,7 +95,7 @@ class WeChatLoginTest {
         long users = rows.count("select count(*) from app_user");
         for (int errcode : new int[]{40029, 40163}) {
             weChat.stubFor(get(urlPathEqualTo("/sns/jscode2session"))
-                    .willReturn(json("{\"errcode\":" + errcode + ",\"errmsg\":\"invalid code, rid: 1\"}")));
+                    .willReturn(WeChatApiMock.json("{\"errcode\":" + errcode + ",\"errmsg\":\"invalid code, rid: 1\"}")));
 
             String body = given().contentType(ContentType.JSON).body(Map.of("code", "0123456789abcdef"))
                     .post("/api/auth/wechat")
@@ -122,7 +121,7 @@ class WeChatLoginTest {
     @Test
     void weChatTimingOutIs503WithRetryAfter() {
         weChat.stubFor(get(urlPathEqualTo("/sns/jscode2session"))
-                .willReturn(json("{\"openid\":\"late\",\"session_key\":\"k\"}").withFixedDelay(2500)));
+                .willReturn(WeChatApiMock.json("{\"openid\":\"late\",\"session_key\":\"k\"}").withFixedDelay(2500)));
 
         String body = given().contentType(ContentType.JSON).body(Map.of("code", "0123456789abcdef"))
                 .post("/api/auth/wechat")
@@ -135,13 +134,10 @@ class WeChatLoginTest {
     @Test
     void weChatBusyBeyondRetriesIs503() {
         weChat.stubFor(get(urlPathEqualTo("/sns/jscode2session"))
-                .willReturn(json("{\"errcode\":-1,\"errmsg\":\"system error\"}")));
+                .willReturn(WeChatApiMock.json("{\"errcode\":-1,\"errmsg\":\"system error\"}")));
 
         given().contentType(ContentType.JSON).body(Map.of("code", "0123456789abcdef")).post("/api/auth/wechat")
                 .then().statusCode(503).header("Retry-After", notNullValue());
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
-    }
 }

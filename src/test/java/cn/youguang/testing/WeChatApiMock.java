@@ -1,6 +1,7 @@
 package cn.youguang.testing;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -40,6 +41,17 @@ public class WeChatApiMock implements QuarkusTestResourceLifecycleManager {
                 "youguang.wechat.timeout", "PT1S",
                 "youguang.wechat.retry-sleep", "PT0.01S",
                 "youguang.wechat.templates.report-status", TEMPLATE_ID);
+    }
+
+    /** Forgets earlier stubs and requests; keeps the access-token stub. Call before each test. */
+    public static void reset(WireMockServer server) {
+        server.resetAll();
+        stubAccessToken(server);
+    }
+
+    /** A WeChat-style JSON answer. */
+    public static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
     }
 
     /** The stable-token endpoint every call may need first. */

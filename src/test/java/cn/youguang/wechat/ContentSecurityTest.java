@@ -42,8 +42,7 @@ class ContentSecurityTest {
 
     @BeforeEach
     void resetWeChat() {
-        weChat.resetAll();
-        WeChatApiMock.stubAccessToken(weChat);
+        WeChatApiMock.reset(weChat);
     }
 
     @Test
@@ -51,7 +50,7 @@ class ContentSecurityTest {
         String[][] cases = {{"pass", "100", "APPROVED"}, {"review", "20001", "PENDING_REVIEW"}, {"risky", "20002", "REJECTED"}};
         for (String[] c : cases) {
             weChat.resetRequests();
-            weChat.stubFor(post(urlPathEqualTo("/wxa/msg_sec_check")).willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\","
+            weChat.stubFor(post(urlPathEqualTo("/wxa/msg_sec_check")).willReturn(WeChatApiMock.json("{\"errcode\":0,\"errmsg\":\"ok\","
                     + "\"result\":{\"suggest\":\"" + c[0] + "\",\"label\":" + c[1] + "},\"detail\":[],\"trace_id\":\"tr-" + c[0] + "\"}")));
 
             ContentSecurity.TextVerdict verdict = contentSecurity.checkText("openid-reader", "读书笔记：平凡亦有光", ContentSecurity.SCENE_FORUM);
@@ -72,10 +71,10 @@ class ContentSecurityTest {
         weChat.stubFor(post(urlPathEqualTo("/wxa/msg_sec_check")).willReturn(aResponse().withStatus(500)));
         assertThat(contentSecurity.checkText("o", "正文", 3).state()).isEqualTo(ModerationState.PENDING_REVIEW);
 
-        weChat.stubFor(post(urlPathEqualTo("/wxa/msg_sec_check")).willReturn(json("{\"errcode\":0}").withFixedDelay(2500)));
+        weChat.stubFor(post(urlPathEqualTo("/wxa/msg_sec_check")).willReturn(WeChatApiMock.json("{\"errcode\":0}").withFixedDelay(2500)));
         assertThat(contentSecurity.checkText("o", "正文", 3).state()).isEqualTo(ModerationState.PENDING_REVIEW);
 
-        weChat.stubFor(post(urlPathEqualTo("/wxa/msg_sec_check")).willReturn(json("{\"errcode\":61010,\"errmsg\":\"user not visited\"}")));
+        weChat.stubFor(post(urlPathEqualTo("/wxa/msg_sec_check")).willReturn(WeChatApiMock.json("{\"errcode\":61010,\"errmsg\":\"user not visited\"}")));
         assertThat(contentSecurity.checkText("o", "正文", 3).state()).isEqualTo(ModerationState.PENDING_REVIEW);
     }
 
@@ -86,7 +85,7 @@ class ContentSecurityTest {
         store.put(key, png, "image/png");
         String trace = "trace-" + UUID.randomUUID();
         weChat.stubFor(post(urlPathEqualTo("/wxa/media_check_async"))
-                .willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\",\"trace_id\":\"" + trace + "\"}")));
+                .willReturn(WeChatApiMock.json("{\"errcode\":0,\"errmsg\":\"ok\",\"trace_id\":\"" + trace + "\"}")));
 
         MediaCheck check = contentSecurity.requestImageCheck("openid-reader", key);
 
@@ -117,7 +116,4 @@ class ContentSecurityTest {
         assertThat(check.getTraceId()).isNull();
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
-    }
 }

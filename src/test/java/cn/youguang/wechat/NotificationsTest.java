@@ -39,13 +39,12 @@ class NotificationsTest {
 
     @BeforeEach
     void resetWeChat() {
-        weChat.resetAll();
-        WeChatApiMock.stubAccessToken(weChat);
+        WeChatApiMock.reset(weChat);
     }
 
     @Test
     void aSendIsRecordedAsSent() throws Exception {
-        weChat.stubFor(post(urlPathEqualTo(SEND)).willReturn(json("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        weChat.stubFor(post(urlPathEqualTo(SEND)).willReturn(WeChatApiMock.json("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         Map<String, String> data = new LinkedHashMap<>();
         data.put("thing1", "已受理");
         data.put("time2", "2026-11-25 10:00");
@@ -64,7 +63,7 @@ class NotificationsTest {
 
     @Test
     void withoutTheUsersConsentTheSendIsRecordedAsNotAuthorized() {
-        weChat.stubFor(post(urlPathEqualTo(SEND)).willReturn(json("{\"errcode\":43101,\"errmsg\":\"user refuse to accept the msg\"}")));
+        weChat.stubFor(post(urlPathEqualTo(SEND)).willReturn(WeChatApiMock.json("{\"errcode\":43101,\"errmsg\":\"user refuse to accept the msg\"}")));
 
         NotificationSend sent = notifications.send(null, "openid-citizen", "report-status", "pages/index/index", Map.of("thing1", "x"));
 
@@ -81,7 +80,7 @@ class NotificationsTest {
 
     @Test
     void theConsoleListsSendsByStatusWithoutOpenids() {
-        weChat.stubFor(post(urlPathEqualTo(SEND)).willReturn(json("{\"errcode\":43101,\"errmsg\":\"refused\"}")));
+        weChat.stubFor(post(urlPathEqualTo(SEND)).willReturn(WeChatApiMock.json("{\"errcode\":43101,\"errmsg\":\"refused\"}")));
         notifications.send(null, "openid-secret-person", "report-status", "pages/index/index", Map.of("thing1", "x"));
 
         given().header("Authorization", Accounts.admin().bearer()).queryParam("status", "not_authorized")
@@ -93,7 +92,4 @@ class NotificationsTest {
                 .get("/api/admin/notifications").then().statusCode(400);
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withHeader("Content-Type", "application/json").withBody(body);
-    }
 }

@@ -33,8 +33,7 @@ class ShareCodeTest {
 
     @BeforeEach
     void resetWeChat() {
-        weChat.resetAll();
-        WeChatApiMock.stubAccessToken(weChat);
+        WeChatApiMock.reset(weChat);
     }
 
     @Test

@@ -36,8 +36,7 @@ class WeChatCallbackTest {
 
     @BeforeEach
     void resetWeChat() {
-        weChat.resetAll();
-        WeChatApiMock.stubAccessToken(weChat);
+        WeChatApiMock.reset(weChat);
     }
 
     @Test
