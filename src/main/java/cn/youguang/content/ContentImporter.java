@@ -1,6 +1,6 @@
 package cn.youguang.content;
 
-import cn.youguang.media.ImageType;
+import cn.youguang.media.MediaFormat;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.media.StorageUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -147,7 +147,7 @@ public class ContentImporter {
         tally.withdrawn(target.withdrawExcept(slugs, failed));
     }
 
-    private record LocalImage(String key, Path file, ImageType type, String sha256) {
+    private record LocalImage(String key, Path file, MediaFormat type, String sha256) {
     }
 
     private record Prepared<F>(F frontMatter, ImportedSource source, Map<String, LocalImage> images,
@@ -285,7 +285,7 @@ public class ContentImporter {
                 throw new ContentProblem(field, "image " + url + " is larger than " + config.maxImageBytes() + " bytes");
             }
             byte[] bytes = Files.readAllBytes(image);
-            ImageType type = ImageType.detect(bytes).orElseThrow(() ->
+            MediaFormat type = MediaFormat.detect(bytes).filter(MediaFormat::isWebImage).orElseThrow(() ->
                     new ContentProblem(field, "file " + url + " is not a JPEG, PNG, GIF or WebP image"));
             String sha = sha256(bytes);
             return new LocalImage(ObjectStore.PUBLIC_PREFIX + "content/" + sha + "." + type.extension(), image, type, sha);

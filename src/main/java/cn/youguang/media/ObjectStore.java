@@ -1,7 +1,12 @@
 package cn.youguang.media;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.PostPolicy;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.UploadObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -14,6 +19,14 @@ import okhttp3.OkHttpClient;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -32,7 +45,10 @@ public class ObjectStore {
 
     private final StorageConfig config;
     private final MinioClient client;
+    /** signs URLs for the host clients use; signing is local, this client never connects */
+    private final MinioClient presigner;
     private final String endpoint;
+    private final String clientEndpoint;
 
     public ObjectStore(StorageConfig config, EmbeddedS3Server embedded) {
         this.config = config;
@@ -64,6 +80,9 @@ public class ObjectStore {
                 .build();
         this.client = MinioClient.builder().endpoint(url).region(config.region())
                 .credentials(accessKey, secretKey).httpClient(http).build();
+        this.clientEndpoint = config.publicEndpoint().filter(e -> !e.isBlank()).orElse(url);
+        this.presigner = clientEndpoint.equals(url) ? client : MinioClient.builder().endpoint(clientEndpoint)
+                .region(config.region()).credentials(accessKey, secretKey).httpClient(http).build();
         ensureBucket();
     }
 
@@ -93,18 +112,7 @@ public class ObjectStore {
     }
 
     public boolean exists(String key) {
-        checkKey(key);
-        try {
-            client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build());
-            return true;
-        } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code()) || e.response().code() == 404) {
-                return false;
-            }
-            throw new StorageUnavailableException("stat", e);
-        } catch (Exception e) {
-            throw new StorageUnavailableException("stat", e);
-        }
+        return stat(key).isPresent();
     }
 
     public void put(String key, byte[] bytes, String contentType) {
@@ -120,6 +128,101 @@ public class ObjectStore {
 
     /** A short-lived GET URL straight to the store: the bytes never pass through this service. */
     public String presignedGet(String key, Duration expiry) {
+        checkKey(key);
+        try {
+            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                    .bucket(config.bucket()).object(key).expiry((int) expiry.toSeconds()).build());
+        } catch (Exception e) {
+            throw new StorageUnavailableException("presign", e);
+        }
+    }
+
+    /** A browser-style POST upload: the form fields and the URL to send them (with the file) to. */
+    public record PresignedPost(String url, Map<String, String> fields) {
+    }
+
+    /**
+     * A presigned POST policy for exactly this key, content type and size range, valid until {@code expiry}.
+     * The store itself refuses a body that breaks the policy, so the bytes never pass through this service.
+     */
+    public PresignedPost presignedPost(String key, String contentType, long maxBytes, ZonedDateTime expiry) {
+        checkKey(key);
+        try {
+            PostPolicy policy = new PostPolicy(config.bucket(), expiry);
+            policy.addEqualsCondition("key", key);
+            policy.addEqualsCondition("Content-Type", contentType);
+            policy.addContentLengthRangeCondition(1, maxBytes);
+            Map<String, String> fields = new LinkedHashMap<>(presigner.getPresignedPostFormData(policy));
+            fields.put("key", key);
+            fields.put("Content-Type", contentType);
+            return new PresignedPost(stripSlash(clientEndpoint) + "/" + config.bucket(), fields);
+        } catch (Exception e) {
+            throw new StorageUnavailableException("presign post", e);
+        }
+    }
+
+    /** Size and stored content type of an object, or empty when there is none. */
+    public Optional<StoredObject> stat(String key) {
+        checkKey(key);
+        try {
+            StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build());
+            return Optional.of(new StoredObject(stat.size(), stat.contentType()));
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code()) || e.response().code() == 404) {
+                return Optional.empty();
+            }
+            throw new StorageUnavailableException("stat", e);
+        } catch (Exception e) {
+            throw new StorageUnavailableException("stat", e);
+        }
+    }
+
+    public record StoredObject(long size, String contentType) {
+    }
+
+    /** The first bytes of an object (a ranged GET): enough to check magic numbers and read image headers. */
+    public byte[] head(String key, int bytes) {
+        checkKey(key);
+        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key)
+                .offset(0L).length((long) bytes).build())) {
+            return in.readNBytes(bytes);
+        } catch (Exception e) {
+            throw new StorageUnavailableException("read", e);
+        }
+    }
+
+    /** Copies an object to a local file, for background processing (never on a request path). */
+    public void download(String key, Path target) {
+        checkKey(key);
+        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            throw new StorageUnavailableException("download", e);
+        }
+    }
+
+    public void putFile(String key, Path file, String contentType) {
+        checkKey(key);
+        try {
+            client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .filename(file.toString()).contentType(contentType).build());
+        } catch (Exception e) {
+            throw new StorageUnavailableException("put", e);
+        }
+    }
+
+    /** Removes an object; removing one that is not there is not an error. */
+    public void delete(String key) {
+        checkKey(key);
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
+        } catch (Exception e) {
+            throw new StorageUnavailableException("delete", e);
+        }
+    }
+
+    /** A presigned GET for this service's own tools (ffprobe, ffmpeg), on the endpoint it reaches internally. */
+    public String internalGetUrl(String key, Duration expiry) {
         checkKey(key);
         try {
             return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)

@@ -13,6 +13,12 @@ public interface StorageConfig {
     /** S3 endpoint, e.g. https://minio.example.gov.cn; empty means "start the embedded S3 server" (dev/test only). */
     Optional<String> endpoint();
 
+    /**
+     * Endpoint as phones and browsers reach it, when it differs from the one this service uses (e.g. internal
+     * http://minio:9000 vs https://media.example.gov.cn). Presigned URLs are signed for this host.
+     */
+    Optional<String> publicEndpoint();
+
     /** Access key for the endpoint; required with an endpoint. */
     Optional<String> accessKey();
 

@@ -10,6 +10,7 @@ import cn.youguang.content.ImportTarget;
 import cn.youguang.content.ImportedSource;
 import cn.youguang.tag.Tag;
 import cn.youguang.tag.TagRepository;
+import cn.youguang.video.VideoService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -25,12 +26,15 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
     private final StoryRepository stories;
     private final TagRepository tags;
     private final ContentEntries entries;
+    private final VideoService videos;
     private final Clock clock;
 
-    public StoryService(StoryRepository stories, TagRepository tags, ContentEntries entries, Clock clock) {
+    public StoryService(StoryRepository stories, TagRepository tags, ContentEntries entries, VideoService videos,
+                        Clock clock) {
         this.stories = stories;
         this.tags = tags;
         this.entries = entries;
+        this.videos = videos;
         this.clock = clock;
     }
 
@@ -49,8 +53,9 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoryDetail published(String slug) {
-        return stories.findPublished(slug, clock.instant()).map(StoryDetail::of)
+        Story story = stories.findPublished(slug, clock.instant())
                 .orElseThrow(() -> ProblemException.notFound("Story " + slug));
+        return StoryDetail.of(story, videos.forStory(story.getId()));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package cn.youguang.wechat;
 
-import cn.youguang.media.ImageType;
+import cn.youguang.media.MediaFormat;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.story.StoryService;
 import cn.youguang.common.ProblemException;
@@ -47,7 +47,8 @@ public class ShareCodes {
         }
         byte[] image = weChat.call("getwxacodeunlimit", wx -> wx.getQrcodeService()
                 .createWxaCodeUnlimitBytes(slug, page, false, env, WIDTH, false, null, false));
-        ImageType type = ImageType.detect(image == null ? new byte[0] : image)
+        MediaFormat type = MediaFormat.detect(image == null ? new byte[0] : image)
+                .filter(MediaFormat::isWebImage)
                 .orElseThrow(() -> ProblemException.badGateway("WeChat did not answer with an image"));
         store.put(key, image, type.mediaType());
         return key;

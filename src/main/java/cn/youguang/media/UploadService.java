@@ -1,0 +1,217 @@
+package cn.youguang.media;
+
+import cn.youguang.common.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Direct uploads: the service hands out a presigned POST policy for a key it chose, the client sends the bytes to
+ * the object store, and on completion the service checks the object — size and first bytes — before anyone may
+ * use it. A file that is not what it claims is deleted.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    private static final Logger LOG = Logger.getLogger(UploadService.class);
+    private static final int MAGIC_BYTES = 64;
+
+    private final ObjectStore store;
+    private final MediaConfig config;
+    private final ImageInspector inspector;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public UploadService(ObjectStore store, MediaConfig config, ImageInspector inspector, EntityManager em, Clock clock) {
+        this.store = store;
+        this.config = config;
+        this.inspector = inspector;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UploadTicket create(long ownerId, Set<String> roles, UploadRequest request, String idempotencyKey) {
+        MediaKind kind = kind(request.kind());
+        if (kind.roles().stream().noneMatch(roles::contains)) {
+            throw ProblemException.forbidden("Your roles may not upload " + kind.name().toLowerCase(Locale.ROOT));
+        }
+        MediaFormat format = kind.formats().stream()
+                .filter(f -> f.mediaType().equalsIgnoreCase(request.contentType().strip())
+                        || (f == MediaFormat.HEIC && request.contentType().equalsIgnoreCase("image/heif")))
+                .findFirst().orElseThrow(() -> ProblemException.invalid("contentType", "must be one of "
+                        + String.join(", ", kind.formats().stream().map(MediaFormat::mediaType).sorted().toList())));
+        long max = kind.maxBytes(config);
+        if (request.size() > max) {
+            throw ProblemException.invalid("size", "exceeds the limit of " + max + " bytes for "
+                    + kind.name().toLowerCase(Locale.ROOT));
+        }
+        String key = idempotencyKey(idempotencyKey);
+        Instant now = now();
+        Instant expires = now.plus(config.uploadExpiry());
+        MediaUpload upload = key == null ? null : findByIdempotencyKey(ownerId, key).orElse(null);
+        if (upload == null) {
+            String id = UUID.randomUUID().toString();
+            upload = new MediaUpload(id, kind, ownerId, kind.keyFor(id, format), filename(request.filename()),
+                    format.mediaType(), request.size(), key, now, expires);
+            em.persist(upload);
+        } else if (upload.getStatus() != MediaUpload.Status.PENDING) {
+            throw ProblemException.conflict("This upload was already completed; its id is " + upload.getId());
+        }
+        ObjectStore.PresignedPost post = store.presignedPost(upload.getObjectKey(), upload.getDeclaredType(), max,
+                upload.getExpiresAt().isAfter(now) ? upload.getExpiresAt().atZone(ZoneOffset.UTC) : expires.atZone(ZoneOffset.UTC));
+        return new UploadTicket(upload.getId(), kind, post.url(), post.fields(), max, upload.getExpiresAt());
+    }
+
+    /**
+     * Checks the uploaded object. Idempotent: completing a verified upload again answers the same. The object
+     * store is read outside any transaction; only the outcome is written.
+     */
+    public UploadView complete(long ownerId, String id) {
+        MediaUpload upload = owned(ownerId, id);
+        if (upload.getStatus() == MediaUpload.Status.VERIFIED) {
+            return view(upload);
+        }
+        if (upload.getStatus() != MediaUpload.Status.PENDING) {
+            throw ProblemException.conflict("This upload was " + upload.getStatus().name().toLowerCase(Locale.ROOT));
+        }
+        ObjectStore.StoredObject stored = store.stat(upload.getObjectKey()).orElseThrow(() ->
+                ProblemException.conflict("No file has arrived for this upload yet; send it to the upload URL first"));
+        long max = upload.getKind().maxBytes(config);
+        if (stored.size() > max || stored.size() == 0) {
+            throw reject(upload, "size", "is " + stored.size() + " bytes; the limit is " + max);
+        }
+        byte[] head = store.head(upload.getObjectKey(),
+                upload.getKind() == MediaKind.VIDEO ? MAGIC_BYTES : ImageInspector.HEADER_BYTES);
+        Optional<MediaFormat> detected = MediaFormat.detect(head);
+        if (detected.isEmpty() || !detected.get().mediaType().equals(upload.getDeclaredType())) {
+            throw reject(upload, "file", "is not a " + upload.getDeclaredType() + " file (its content says "
+                    + detected.map(MediaFormat::mediaType).orElse("something else") + ")");
+        }
+        ImageInspector.ImageFacts facts = upload.getKind() == MediaKind.VIDEO ? null : inspector.inspect(head);
+        Instant now = now();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            MediaUpload current = em.find(MediaUpload.class, id);
+            current.verified(stored.size(), detected.get(), now);
+            if (facts != null) {
+                boolean evidence = current.getKind() == MediaKind.EVIDENCE;
+                current.describe(facts.width(), facts.height(), evidence ? facts.takenAt() : null,
+                        evidence ? facts.latitude() : null, evidence ? facts.longitude() : null);
+            }
+            return view(current);
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UploadView get(long ownerId, String id) {
+        return view(owned(ownerId, id));
+    }
+
+    /** A verified upload of this kind owned by this user, for features that attach uploads (videos, reports). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MediaUpload verified(long ownerId, String id, MediaKind kind, String field) {
+        MediaUpload upload = findOwned(ownerId, id).orElseThrow(() -> ProblemException.invalid(field, "names no upload of yours"));
+        if (upload.getKind() != kind || upload.getStatus() != MediaUpload.Status.VERIFIED) {
+            throw ProblemException.invalid(field, "must be a completed " + kind.name().toLowerCase(Locale.ROOT) + " upload");
+        }
+        return upload;
+    }
+
+    /** Uploads whose policy expired long ago without completion: their objects (if any) go, the rows stay. */
+    public int removeAbandoned() {
+        Instant cutoff = now().minus(config.uploadExpiry()).minus(config.abandonedAfter());
+        List<MediaUpload> abandoned = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select u from MediaUpload u where u.status = :pending and u.expiresAt < :cutoff", MediaUpload.class)
+                .setParameter("pending", MediaUpload.Status.PENDING).setParameter("cutoff", cutoff)
+                .setMaxResults(100).getResultList());
+        int removed = 0;
+        for (MediaUpload upload : abandoned) {
+            store.delete(upload.getObjectKey());
+            removed += QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                            "update MediaUpload u set u.status = :expired where u.id = :id and u.status = :pending")
+                    .setParameter("expired", MediaUpload.Status.EXPIRED).setParameter("pending", MediaUpload.Status.PENDING)
+                    .setParameter("id", upload.getId()).executeUpdate());
+        }
+        if (removed > 0) {
+            LOG.infof("Removed %d abandoned uploads", removed);
+        }
+        return removed;
+    }
+
+    public UploadView view(MediaUpload u) {
+        List<UploadView.Rendition> images = u.getKind() == MediaKind.IMAGE
+                ? u.renditionWidthList().stream().map(w -> new UploadView.Rendition(w, store.publicUrl(u.renditionKey(w)))).toList()
+                : null;
+        return new UploadView(u.getId(), u.getKind(), u.getStatus(), u.getFilename(), u.getSizeBytes(), u.getFormat(),
+                u.getWidth(), u.getHeight(), u.getTakenAt(), u.getLatitude(), u.getLongitude(),
+                u.getKind() == MediaKind.VIDEO ? null : u.getRenditionStatus(), images, u.getCreatedAt());
+    }
+
+    private ProblemException reject(MediaUpload upload, String field, String message) {
+        store.delete(upload.getObjectKey());
+        Instant now = now();
+        QuarkusTransaction.requiringNew().run(() -> em.find(MediaUpload.class, upload.getId()).rejected(now));
+        LOG.infof("Rejected upload %s: %s %s", upload.getId(), field, message);
+        return new ProblemException(422, "Unprocessable Content", field + " " + message + "; the file was deleted",
+                List.of(new cn.youguang.common.Problem.FieldError(field, message)));
+    }
+
+    private MediaUpload owned(long ownerId, String id) {
+        return findOwned(ownerId, id).orElseThrow(() -> ProblemException.notFound("Upload " + id));
+    }
+
+    private Optional<MediaUpload> findOwned(long ownerId, String id) {
+        if (id == null || !id.matches("[0-9a-f-]{36}")) {
+            return Optional.empty();
+        }
+        MediaUpload upload = QuarkusTransaction.joiningExisting().call(() -> em.find(MediaUpload.class, id));
+        return Optional.ofNullable(upload).filter(u -> u.getOwnerId() == ownerId);
+    }
+
+    private Optional<MediaUpload> findByIdempotencyKey(long ownerId, String key) {
+        return em.createQuery("select u from MediaUpload u where u.ownerId = :owner and u.idempotencyKey = :key",
+                MediaUpload.class).setParameter("owner", ownerId).setParameter("key", key).getResultStream().findFirst();
+    }
+
+    private static MediaKind kind(String raw) {
+        try {
+            return MediaKind.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("kind", "must be one of " + String.join(", ",
+                    Arrays.stream(MediaKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList()));
+        }
+    }
+
+    private static String idempotencyKey(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!raw.matches("[A-Za-z0-9_.:-]{8,64}")) {
+            throw ProblemException.badParameter("Idempotency-Key", "must be 8-64 letters, digits or -_.:");
+        }
+        return raw;
+    }
+
+    /** The client's name for the file, kept for display only (never in a key or path). */
+    private static String filename(String raw) {
+        String name = raw.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
+        return name.isEmpty() ? "file" : name;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

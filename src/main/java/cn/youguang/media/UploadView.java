@@ -1,0 +1,20 @@
+package cn.youguang.media;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An upload as its owner sees it. Images list their public renditions once made; evidence never has a public
+ * URL, and its GPS position and capture time are shown only to the owner here.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UploadView(String id, MediaKind kind, MediaUpload.Status status, String filename, Long size,
+                         MediaFormat format, Integer width, Integer height, Instant takenAt, Double latitude,
+                         Double longitude, MediaUpload.Renditions renditions, List<Rendition> images,
+                         Instant createdAt) {
+
+    public record Rendition(int width, String url) {
+    }
+}
