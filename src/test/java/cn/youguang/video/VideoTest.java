@@ -191,6 +191,33 @@ class VideoTest {
     }
 
     @Test
+    void anEditorsPosterReplacesTheFrame() throws Exception {
+        byte[] jpeg = cn.youguang.testing.TestImages.jpeg(900, 500, java.awt.Color.ORANGE);
+        JsonPath ticket = given().header("Authorization", editor.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "image", "filename", "poster.jpg", "size", jpeg.length, "contentType", "image/jpeg"))
+                .post("/api/media/uploads").then().statusCode(201).extract().jsonPath();
+        DirectUpload.send(ticket, jpeg, "image/jpeg");
+        String image = ticket.getString("id");
+        given().header("Authorization", editor.bearer()).post("/api/media/uploads/" + image + "/complete").then().statusCode(200);
+        String largest = null;
+        for (int i = 0; i < 60 && largest == null; i++) {
+            JsonPath view = given().header("Authorization", editor.bearer()).get("/api/media/uploads/" + image).then().extract().jsonPath();
+            if ("READY".equals(view.getString("renditions"))) {
+                List<String> urls = view.getList("images.url");
+                largest = urls.get(urls.size() - 1);
+            } else {
+                Thread.sleep(250);
+            }
+        }
+
+        long id = create(Map.of("title", "海报", "finderUserName", "sphPoster1", "feedId", "export/poster", "posterUploadId", image));
+
+        given().header("Authorization", editor.bearer()).get("/api/admin/videos/" + id).then()
+                .body("posterUrl", equalTo(largest)).body("posterFromEditor", equalTo(true));
+        assertThat(largest).contains("/w750.jpg");
+    }
+
+    @Test
     void citizensCannotManageVideos() {
         given().header("Authorization", "Bearer " + cn.youguang.testing.Tokens.forUser(editor.id(), Role.CITIZEN))
                 .contentType(ContentType.JSON).body(Map.of("title", "x")).post("/api/videos").then().statusCode(403);
