@@ -25,12 +25,12 @@ public class AccountService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
-    private final PhoneCipher phones;
+    private final PersonalDataCipher phones;
     private final WeChat weChat;
     private final AuthConfig config;
     private final Clock clock;
 
-    public AccountService(UserRepository users, PasswordHasher hasher, TokenService tokens, PhoneCipher phones,
+    public AccountService(UserRepository users, PasswordHasher hasher, TokenService tokens, PersonalDataCipher phones,
                           WeChat weChat, AuthConfig config, Clock clock) {
         this.users = users;
         this.hasher = hasher;
@@ -71,7 +71,7 @@ public class AccountService {
     @Transactional
     Profile storePhone(long userId, String phone) {
         AppUser user = existing(userId);
-        user.setPhone(phones.encrypt(phone), PhoneCipher.mask(phone));
+        user.setPhone(phones.encrypt(phone), PersonalDataCipher.mask(phone));
         user.setUpdatedAt(now());
         return Profile.of(user);
     }
@@ -140,6 +140,12 @@ public class AccountService {
         }
         if (change.unit() != null) {
             user.setUnit(change.unit().strip());
+        }
+        if (change.principalLeader() != null) {
+            if (user.getKind() != AccountKind.STAFF) {
+                throw ProblemException.invalid("principalLeader", "applies to staff accounts only");
+            }
+            user.setPrincipalLeader(change.principalLeader());
         }
         user.setUpdatedAt(now());
         return Profile.of(user);

@@ -76,6 +76,10 @@ public class AppUser {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** the bureau's principal leader: supervision reports naming them go to the level above */
+    @Column(name = "principal_leader", nullable = false)
+    private boolean principalLeader;
+
     @Version
     private long version;
 
@@ -164,7 +168,7 @@ public class AppUser {
         this.unit = unit;
     }
 
-    public String getPhoneCipher() {
+    public String getPersonalDataCipher() {
         return phoneCipher;
     }
 
@@ -219,6 +223,14 @@ public class AppUser {
 
     public void setLastLoginAt(Instant lastLoginAt) {
         this.lastLoginAt = lastLoginAt;
+    }
+
+    public boolean isPrincipalLeader() {
+        return principalLeader;
+    }
+
+    public void setPrincipalLeader(boolean principalLeader) {
+        this.principalLeader = principalLeader;
     }
 
     public Set<String> getRoles() {

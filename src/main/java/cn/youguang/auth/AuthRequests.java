@@ -45,7 +45,8 @@ public final class AuthRequests {
     }
 
     public record AccountChange(@Size(max = 8) Set<@NotBlank String> roles, Boolean disabled,
-                                @Size(max = 64) String displayName, @Size(max = 100) String unit) {
+                                @Size(max = 64) String displayName, @Size(max = 100) String unit,
+                                Boolean principalLeader) {
     }
 
     public record PasswordReset(@NotBlank @Size(max = 200) String password) {

@@ -5,10 +5,12 @@ import java.util.List;
 
 /** An account as its owner (GET /api/me) or an admin sees it. The phone is always masked here. */
 public record Profile(long id, AccountKind kind, String username, String displayName, String unit,
-                      List<String> roles, String phone, boolean disabled, Instant createdAt, Instant lastLoginAt) {
+                      List<String> roles, String phone, boolean disabled, boolean principalLeader,
+                      Instant createdAt, Instant lastLoginAt) {
 
     static Profile of(AppUser u) {
         return new Profile(u.getId(), u.getKind(), u.getUsername(), u.getDisplayName(), u.getUnit(),
-                List.copyOf(u.getRoles()), u.getPhoneMasked(), u.isDisabled(), u.getCreatedAt(), u.getLastLoginAt());
+                List.copyOf(u.getRoles()), u.getPhoneMasked(), u.isDisabled(), u.isPrincipalLeader(), u.getCreatedAt(),
+                u.getLastLoginAt());
     }
 }

@@ -108,6 +108,13 @@ public class ProblemMapper {
         return reply(502, null, "WeChat refused the request (errcode " + e.code() + ")", uri, List.of());
     }
 
+    /** Open311 clients expect the specification's own error list, in the format they asked for. */
+    @ServerExceptionMapper
+    public Response open311(cn.youguang.feedback.Open311Exception e) {
+        return Response.status(e.code()).type(e.xml() ? "text/xml;charset=UTF-8" : "application/json;charset=UTF-8")
+                .entity(cn.youguang.feedback.Open311Errors.render(e, json)).build();
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

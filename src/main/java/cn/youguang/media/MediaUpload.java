@@ -114,6 +114,11 @@ public class MediaUpload {
         this.expiresAt = expiresAt;
     }
 
+    /** An anonymous report's photos keep no link to the person who uploaded them. */
+    public void detachOwner() {
+        this.ownerId = null;
+    }
+
     void verified(long size, MediaFormat format, Instant at) {
         this.status = Status.VERIFIED;
         this.sizeBytes = size;

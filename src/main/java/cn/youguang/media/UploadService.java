@@ -178,7 +178,7 @@ public class UploadService {
             return Optional.empty();
         }
         MediaUpload upload = QuarkusTransaction.joiningExisting().call(() -> em.find(MediaUpload.class, id));
-        return Optional.ofNullable(upload).filter(u -> u.getOwnerId() == ownerId);
+        return Optional.ofNullable(upload).filter(u -> u.getOwnerId() != null && u.getOwnerId() == ownerId);
     }
 
     private Optional<MediaUpload> findByIdempotencyKey(long ownerId, String key) {

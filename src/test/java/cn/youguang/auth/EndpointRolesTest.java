@@ -152,6 +152,11 @@ class EndpointRolesTest {
         path = path.replaceAll("\\{key:[^}]*}", "public/content/none.png");
         path = path.replaceAll("\\{id[^}]*}", "1");
         path = path.replaceAll("\\{slug[^}]*}", "xu-chunhua");
+        path = path.replaceAll("\\{position[^}]*}", "0");
+        path = path.replaceAll("\\{number[^}]*}", "SP-20260101-000001");
+        path = path.replaceAll("\\{format[^}]*}", "json");
+        path = path.replaceAll("\\{code[^}]*}", "litter");
+        path = path.replaceAll("\\{token[^}]*}", "abc123");
         if (path.contains("{")) {
             throw new IllegalStateException("No sample value for a parameter in " + template + ": "
                     + Arrays.toString(path.split("[{}]")));

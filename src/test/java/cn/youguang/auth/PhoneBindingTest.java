@@ -39,7 +39,7 @@ class PhoneBindingTest {
     DataSource dataSource;
 
     @Inject
-    PhoneCipher phones;
+    PersonalDataCipher phones;
 
     @BeforeEach
     void resetWeChat() {

@@ -36,10 +36,10 @@ class ProductionSecretsTest {
 
     @Test
     void noPhoneKeyNoStart() {
-        assertThatThrownBy(() -> new PhoneCipher(production, new DevSecrets(production, "target/unused")))
+        assertThatThrownBy(() -> new PersonalDataCipher(production, new DevSecrets(production, "target/unused")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("YOUGUANG_PHONE_KEY");
         AuthConfig shortKey = ConfigStubs.of(AuthConfig.class, Map.of("generateDevSecrets", false, "phoneKey", "c2hvcnQ="));
-        assertThatThrownBy(() -> new PhoneCipher(shortKey, new DevSecrets(shortKey, "target/unused")))
+        assertThatThrownBy(() -> new PersonalDataCipher(shortKey, new DevSecrets(shortKey, "target/unused")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("32 bytes");
     }
 }

@@ -12,17 +12,18 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Phone numbers at rest: AES-256-GCM with a random nonce per value; only roles that need the number decrypt it,
- * everyone else sees {@link #mask(String)}.
+ * Personal data at rest (phone numbers, the openid of an anonymous reporter who asked for notifications):
+ * AES-256-GCM with a random nonce per value. Only the code that needs a value decrypts it; phone numbers are
+ * otherwise shown as {@link #mask(String)}. The same key also derives {@link #derive}d secrets.
  */
 @ApplicationScoped
-public class PhoneCipher {
+public class PersonalDataCipher {
 
     private static final int NONCE_BYTES = 12;
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public PhoneCipher(AuthConfig config, DevSecrets devSecrets) {
+    public PersonalDataCipher(AuthConfig config, DevSecrets devSecrets) {
         String encoded = config.phoneKey().filter(k -> !k.isBlank()).or(devSecrets::phoneKey).orElseThrow(() ->
                 new IllegalStateException("YOUGUANG_PHONE_KEY (base64 AES-256 key) must be set in production"));
         byte[] raw = Base64.getDecoder().decode(encoded.strip());
@@ -54,6 +55,19 @@ public class PhoneCipher {
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Phone decryption failed", e);
+        }
+    }
+
+    /** A secret derived from the key for one purpose (HMAC-SHA256 of the label), never the key itself. */
+    public byte[] derive(String purpose, byte[] input) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+            return mac.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,121 @@
+package cn.youguang.feedback;
+
+import cn.youguang.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The block list admins keep against abuse. A blocked submitter is not told: their reports are kept but held out
+ * of every queue (the FixMyStreet practice), so they have no reason to switch accounts.
+ */
+@ApplicationScoped
+public class Blocks {
+
+    @Entity(name = "BlockEntry")
+    @Table(name = "block_entry")
+    public static class Entry {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        private Long id;
+        @Column(name = "user_id")
+        private Long userId;
+        @Column(length = 64)
+        private String ip;
+        @Column(nullable = false, length = 200)
+        private String reason;
+        @Column(name = "created_by", nullable = false)
+        private Long createdBy;
+        @Column(name = "created_at", nullable = false)
+        private Instant createdAt;
+
+        protected Entry() {
+        }
+
+        Entry(Long userId, String ip, String reason, Long createdBy, Instant createdAt) {
+            this.userId = userId;
+            this.ip = ip;
+            this.reason = reason;
+            this.createdBy = createdBy;
+            this.createdAt = createdAt;
+        }
+
+        public Long getId() {
+            return id;
+        }
+
+        public Long getUserId() {
+            return userId;
+        }
+
+        public String getIp() {
+            return ip;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public Instant getCreatedAt() {
+            return createdAt;
+        }
+    }
+
+    public record BlockRequest(Long userId, String ip, String reason) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public Blocks(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean blocked(Long userId, String ip) {
+        return em.createQuery("select count(b) from BlockEntry b where (b.userId is not null and b.userId = :user)"
+                        + " or (b.ip is not null and b.ip = :ip)", Long.class)
+                .setParameter("user", userId == null ? -1L : userId).setParameter("ip", ip == null ? "" : ip)
+                .getSingleResult() > 0;
+    }
+
+    @Transactional
+    public Entry add(long adminId, BlockRequest request) {
+        if ((request.userId() == null) == (request.ip() == null || request.ip().isBlank())) {
+            throw ProblemException.invalid("userId", "or ip: exactly one must be given");
+        }
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 200) {
+            throw ProblemException.invalid("reason", "must be 1-200 characters");
+        }
+        Entry entry = new Entry(request.userId(), request.ip() == null ? null : request.ip().strip(),
+                request.reason().strip(), adminId, clock.instant());
+        em.persist(entry);
+        return entry;
+    }
+
+    @Transactional
+    public void remove(long id) {
+        Entry entry = em.find(Entry.class, id);
+        if (entry == null) {
+            throw ProblemException.notFound("Block " + id);
+        }
+        em.remove(entry);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Entry> all() {
+        return em.createQuery("select b from BlockEntry b order by b.createdAt desc", Entry.class).setMaxResults(500)
+                .getResultList();
+    }
+}

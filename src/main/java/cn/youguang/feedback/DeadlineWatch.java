@@ -1,0 +1,109 @@
+package cn.youguang.feedback;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Flags reports whose legal clock ran out and escalates each once: an entry on its timeline, the admins' list of
+ * escalations, and the metric {@code youguang_reports_overdue} per channel. Safe on several instances: flagging is
+ * idempotent and the escalation is written only by the update that changes the flag.
+ */
+@ApplicationScoped
+public class DeadlineWatch {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
+
+    private final EntityManager em;
+    private final FeedbackConfig config;
+    private final RateLimiter limits;
+    private final Clock clock;
+    private final Map<Channel, AtomicLong> overdue = new EnumMap<>(Channel.class);
+
+    public DeadlineWatch(EntityManager em, FeedbackConfig config, RateLimiter limits, Clock clock, MeterRegistry registry) {
+        this.em = em;
+        this.config = config;
+        this.limits = limits;
+        this.clock = clock;
+        for (Channel channel : Channel.values()) {
+            AtomicLong count = new AtomicLong();
+            overdue.put(channel, count);
+            Gauge.builder("youguang.reports.overdue", count, AtomicLong::get)
+                    .description("Reports past their acceptance or result deadline").tag("channel", channel.name().toLowerCase())
+                    .register(registry);
+        }
+    }
+
+    @Scheduled(every = "${youguang.feedback.deadline-check-every:10m}", delayed = "${youguang.media.poll-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            LOG.debugf("Deadline check skipped: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Returns how many reports became overdue in this run. */
+    public int check() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), config.zone());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.id from Report r"
+                        + " where (r.status = :submitted and r.acceptDue < :today)"
+                        + " or (r.resultDue is not null and r.resultDue < :today and r.status not in :final)"
+                        + " or r.overdue = true", Long.class)
+                .setParameter("submitted", ReportStatus.SUBMITTED).setParameter("today", today)
+                .setParameter("final", List.of(ReportStatus.CLOSED, ReportStatus.REJECTED, ReportStatus.TRANSFERRED,
+                        ReportStatus.DUPLICATE))
+                .getResultList());
+        int escalated = 0;
+        for (Long id : candidates) {
+            boolean newly = QuarkusTransaction.requiringNew().call(() -> {
+                Report report = em.find(Report.class, id);
+                boolean became = report.refreshOverdue(today, now);
+                if (became) {
+                    em.persist(new ReportEvent(id, now, null, ReportEvent.Kind.ESCALATED, null, null,
+                            report.getStatus() == ReportStatus.SUBMITTED ? "超过受理时限，已上报" : "超过办理时限，已上报", false));
+                }
+                return became;
+            });
+            if (newly) {
+                escalated++;
+            }
+        }
+        for (Channel channel : Channel.values()) {
+            overdue.get(channel).set(QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                            "select count(r) from Report r where r.channel = :c and r.overdue = true", Long.class)
+                    .setParameter("c", channel).getSingleResult()));
+        }
+        limits.forgetBefore(now.minus(Duration.ofDays(1)));
+        if (escalated > 0) {
+            LOG.warnf("%d reports became overdue and were escalated", escalated);
+        }
+        return escalated;
+    }
+
+    /** Overdue reports, for admins; supervision reports show only their clock, nothing of their content. */
+    public List<ReportViews.Escalation> escalations() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r from Report r where r.overdue = true"
+                        + " order by r.escalatedAt desc, r.id desc", Report.class).setMaxResults(200).getResultList().stream()
+                .map(r -> new ReportViews.Escalation(r.getNumber(), r.getChannel(), r.getStatus(), r.getAcceptDue(),
+                        r.getResultDue(), r.getEscalatedAt(),
+                        r.getChannel() == Channel.STREET ? r.getCategoryCode() : null))
+                .toList());
+    }
+}

@@ -1,0 +1,38 @@
+package cn.youguang.feedback;
+
+import cn.youguang.common.ProblemException;
+import cn.youguang.common.QueryParams;
+
+/** Query parameters shared by the dispatcher's and the inspector's desks. */
+final class DeskParams {
+
+    private DeskParams() {
+    }
+
+    static ReportWorkflow.Filter filter(String status, String category, String district, String overdue) {
+        Boolean late = null;
+        if (overdue != null && !overdue.isBlank()) {
+            if (!overdue.equals("true") && !overdue.equals("false")) {
+                throw ProblemException.badParameter("overdue", "must be true or false");
+            }
+            late = Boolean.valueOf(overdue);
+        }
+        return new ReportWorkflow.Filter(QueryParams.enumValue("status", status, ReportStatus.class),
+                category == null || category.isBlank() ? null : category,
+                district == null || district.isBlank() ? null : district, late);
+    }
+
+    static long id(String raw) {
+        if (raw == null || !raw.matches("\\d{1,18}")) {
+            throw ProblemException.badParameter("id", "must be a number");
+        }
+        return Long.parseLong(raw);
+    }
+
+    static int position(String raw) {
+        if (raw == null || !raw.matches("\\d{1,2}")) {
+            throw ProblemException.badParameter("position", "must be a photo number");
+        }
+        return Integer.parseInt(raw);
+    }
+}

@@ -1,0 +1,77 @@
+package cn.youguang.feedback;
+
+import cn.youguang.auth.CurrentUser;
+import cn.youguang.auth.Role;
+import cn.youguang.common.Page;
+import cn.youguang.common.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.net.URI;
+import java.util.List;
+
+/** 清风城管 supervision reports, for inspectors alone; every read is audited. */
+@Path("/api/inspection/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.INSPECTOR)
+public class InspectionResource {
+
+    private final ReportWorkflow workflow;
+    private final CurrentUser me;
+
+    public InspectionResource(ReportWorkflow workflow, CurrentUser me) {
+        this.workflow = workflow;
+        this.me = me;
+    }
+
+    @GET
+    @Operation(summary = "The queue, newest first (keyset), by status, category, district or overdue")
+    public Page<ReportViews.QueueItem> queue(@QueryParam("status") String status, @QueryParam("category") String category,
+                                             @QueryParam("district") String district, @QueryParam("overdue") String overdue,
+                                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return workflow.queue(desk(), DeskParams.filter(status, category, district, overdue), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One report with its contact, location, photos and whole timeline")
+    public ReportViews.StaffDetail get(@PathParam("id") String id) {
+        return workflow.detail(desk(), DeskParams.id(id));
+    }
+
+    @GET
+    @Path("/{id}/photos/{position}")
+    @Operation(summary = "Redirect to a 5-minute presigned URL of one photo")
+    @APIResponse(responseCode = "302", description = "To the private object")
+    public Response photo(@PathParam("id") String id, @PathParam("position") String position) {
+        String url = workflow.photoUrl(desk(), DeskParams.id(id), DeskParams.position(position));
+        return Response.status(Response.Status.FOUND).location(URI.create(url))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move the report on: accepted, dispatched, in_progress, closed, rejected, transferred, duplicate")
+    @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows from the current status")
+    public ReportViews.StaffDetail transition(@PathParam("id") String id, @NotNull @Valid ReportRequests.Transition transition) {
+        return workflow.transition(desk(), DeskParams.id(id), transition);
+    }
+
+    private ReportWorkflow.Desk desk() {
+        return new ReportWorkflow.Desk(me.id(), Channel.SUPERVISION);
+    }
+}

@@ -1,0 +1,102 @@
+package cn.youguang.feedback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Systems allowed to file street reports through Open311 (the spec's api_key); keys are stored as hashes. */
+@ApplicationScoped
+public class Open311Clients {
+
+    @Entity(name = "Open311Client")
+    @Table(name = "open311_client")
+    public static class Row {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        private Long id;
+        @Column(nullable = false, length = 100)
+        private String name;
+        @Column(name = "key_hash", nullable = false, length = 64)
+        private String keyHash;
+        @Column(name = "created_at", nullable = false)
+        private Instant createdAt;
+        @Column(name = "revoked_at")
+        private Instant revokedAt;
+
+        protected Row() {
+        }
+
+        Row(String name, String keyHash, Instant createdAt) {
+            this.name = name;
+            this.keyHash = keyHash;
+            this.createdAt = createdAt;
+        }
+    }
+
+    public record Registration(String name) {
+    }
+
+    /** {@code apiKey} is present only in the reply that registered the client. */
+    public record Client(long id, String name, String apiKey, Instant createdAt) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Open311Clients(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Client register(String name) {
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        String key = "o311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Row row = new Row(name, hash(key), clock.instant());
+        em.persist(row);
+        return new Client(row.id, row.name, key, row.createdAt);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Client> all() {
+        return em.createQuery("select c from Open311Client c where c.revokedAt is null order by c.id", Row.class)
+                .getResultList().stream().map(r -> new Client(r.id, r.name, null, r.createdAt)).toList();
+    }
+
+    /** The client's name for a valid key. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> nameFor(String apiKey) {
+        if (apiKey == null || apiKey.length() > 100) {
+            return Optional.empty();
+        }
+        return em.createQuery("select c from Open311Client c where c.keyHash = :hash and c.revokedAt is null", Row.class)
+                .setParameter("hash", hash(apiKey)).getResultStream().findFirst().map(r -> r.name);
+    }
+
+    private static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package cn.youguang.feedback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) for 城管随手拍 street reports, in JSON and XML.
+ * Reading is public; filing a request needs an api_key issued by an admin.
+ */
+@Path("/open311/v2")
+@PermitAll
+public class Open311Resource {
+
+    private final Open311Service open311;
+    private final ObjectMapper json;
+
+    public Open311Resource(Open311Service open311, ObjectMapper json) {
+        this.open311 = open311;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/discovery.{format: json|xml}")
+    @Operation(summary = "Open311 discovery")
+    public Response discovery(@PathParam("format") String format) {
+        boolean xml = isXml(format);
+        return answer(xml, Open311Format.render(xml, "discovery", null, open311.discovery(), json));
+    }
+
+    @GET
+    @Path("/services.{format: json|xml}")
+    @Operation(summary = "Open311 service list: the street report categories")
+    public Response services(@PathParam("format") String format) {
+        boolean xml = isXml(format);
+        return answer(xml, Open311Format.render(xml, "services", "service", open311.services(), json));
+    }
+
+    @GET
+    @Path("/services/{code: [a-z0-9-]{1,32}}.{format: json|xml}")
+    @Operation(summary = "Open311 service definition")
+    public Response service(@PathParam("code") String code, @PathParam("format") String format) {
+        boolean xml = isXml(format);
+        return answer(xml, Open311Format.render(xml, "service_definition", null, open311.service(code, xml), json));
+    }
+
+    @POST
+    @Path("/requests.{format: json|xml}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Open311: file a street report (api_key, service_code, lat+long or address_string, description)")
+    public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form) {
+        boolean xml = isXml(format);
+        return answer(xml, Open311Format.render(xml, "service_requests", "request", open311.create(single(form), xml), json));
+    }
+
+    @GET
+    @Path("/requests.{format: json|xml}")
+    @Operation(summary = "Open311: street reports by service_request_id, service_code, status, start_date, end_date")
+    public Response requests(@PathParam("format") String format, @Context UriInfo uri) {
+        boolean xml = isXml(format);
+        return answer(xml, Open311Format.render(xml, "service_requests", "request",
+                open311.requests(single(uri.getQueryParameters()), xml), json));
+    }
+
+    @GET
+    @Path("/requests/{id: [A-Za-z0-9-]{1,30}}.{format: json|xml}")
+    @Operation(summary = "Open311: one street report")
+    public Response request(@PathParam("id") String id, @PathParam("format") String format) {
+        boolean xml = isXml(format);
+        return answer(xml, Open311Format.render(xml, "service_requests", "request", open311.request(id, xml), json));
+    }
+
+    @GET
+    @Path("/tokens/{token: [a-f0-9]{1,40}}.{format: json|xml}")
+    @Operation(summary = "Open311: the service_request_id of a token")
+    public Response token(@PathParam("token") String token, @PathParam("format") String format) {
+        boolean xml = isXml(format);
+        return answer(xml, Open311Format.render(xml, "service_requests", "request", open311.token(token, xml), json));
+    }
+
+    private static boolean isXml(String format) {
+        return "xml".equals(format);
+    }
+
+    private static Response answer(boolean xml, String body) {
+        return Response.ok(body, xml ? Open311Format.XML : Open311Format.JSON).build();
+    }
+
+    private static Map<String, String> single(MultivaluedMap<String, String> values) {
+        Map<String, String> out = new HashMap<>();
+        if (values != null) {
+            values.forEach((k, v) -> out.put(k, v == null || v.isEmpty() ? null : v.get(0)));
+        }
+        return out;
+    }
+}

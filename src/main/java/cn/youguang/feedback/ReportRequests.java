@@ -1,0 +1,53 @@
+package cn.youguang.feedback;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Bodies of the report endpoints; each constraint names its field in a 400 problem. */
+public final class ReportRequests {
+
+    private ReportRequests() {
+    }
+
+    /** Where the citizen stood, as wx.getLocation({type: 'gcj02'}) gives it. */
+    public record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+                           @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+
+    public record Submission(
+            @NotBlank @Pattern(regexp = "(?i)street|supervision", message = "must be street or supervision") String channel,
+            @NotBlank @Size(max = 32) String category,
+            @NotBlank @Size(max = 2000) String description,
+            @Size(max = 9) List<@Pattern(regexp = "[0-9a-f-]{36}", message = "is not an upload id") String> photos,
+            @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "is not a phone number") String contactPhone,
+            @Valid Location location,
+            @Size(max = 200) String address,
+            @Size(max = 32) String district,
+            Boolean anonymous,
+            Boolean subscribe,
+            @Size(max = 5) List<@NotNull Long> namedStaff) {
+    }
+
+    public record Response(@NotBlank @Size(max = 20) String number,
+                           @Size(max = 40) String code,
+                           @Size(max = 500) String reason) {
+    }
+
+    public record Transition(
+            @NotBlank @Pattern(regexp = "(?i)accepted|dispatched|in_progress|closed|rejected|transferred|duplicate",
+                    message = "is not a status a report can be moved to") String to,
+            @Size(max = 1000) String note,
+            Boolean publicNote,
+            @Size(max = 64) String unit,
+            @Size(max = 200) String transferredTo,
+            @Size(max = 20) String duplicateOf,
+            @Size(max = 9) List<@Pattern(regexp = "[0-9a-f-]{36}", message = "is not an upload id") String> afterPhotos) {
+    }
+}

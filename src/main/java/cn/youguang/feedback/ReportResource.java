@@ -1,0 +1,138 @@
+package cn.youguang.feedback;
+
+import cn.youguang.auth.CurrentUser;
+import cn.youguang.auth.Role;
+import cn.youguang.common.HttpCaching;
+import cn.youguang.common.ProblemException;
+import cn.youguang.common.QueryParams;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Citizens' side of 城管随手拍 and 清风城管: categories, submitting, following up, public statistics. */
+@Path("/api/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    private final ReportService reports;
+    private final ReportStatistics statistics;
+    private final FeedbackConfig config;
+    private final HttpCaching caching;
+    private final CurrentUser me;
+
+    public ReportResource(ReportService reports, ReportStatistics statistics, FeedbackConfig config, HttpCaching caching,
+                          CurrentUser me) {
+        this.reports = reports;
+        this.statistics = statistics;
+        this.config = config;
+        this.caching = caching;
+        this.me = me;
+    }
+
+    @GET
+    @Path("/categories")
+    @PermitAll
+    @Operation(summary = "What can be reported, per channel (street or supervision)")
+    public Response categories(@QueryParam("channel") String channel, @Context Request request) {
+        return caching.ok(request, reports.categories(QueryParams.enumValue("channel", channel, Channel.class)),
+                Duration.ofMinutes(10));
+    }
+
+    @GET
+    @Path("/districts")
+    @PermitAll
+    @Operation(summary = "Districts a street report can be filed under")
+    public Response districts(@Context Request request) {
+        return caching.ok(request, config.districts(), Duration.ofMinutes(10));
+    }
+
+    @GET
+    @Path("/staff")
+    @RolesAllowed({Role.CITIZEN, Role.CADRE})
+    @Operation(summary = "Staff directory (names and units) to name people in a supervision report")
+    public List<ReportViews.StaffMember> staff(@QueryParam("q") String query) {
+        return reports.staff(query);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.CITIZEN, Role.CADRE})
+    @Operation(summary = "Submit a report; answered only once it is saved, with its number and a query code shown once."
+            + " Idempotency-Key is required: a retry with the same key returns the same report and code")
+    @APIResponse(responseCode = "201", description = "The receipt")
+    @APIResponse(responseCode = "429", description = "Too many reports from this user or network (Retry-After)")
+    public Response submit(@NotNull @Valid ReportRequests.Submission submission,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServerRequest http) {
+        ReportViews.Receipt receipt = reports.submit(me.id(), ClientAddress.of(http), submission, idempotencyKey);
+        return Response.status(Response.Status.CREATED).entity(receipt).build();
+    }
+
+    @GET
+    @Path("/track")
+    @PermitAll
+    @Operation(summary = "Follow a report up with its number and query code, without signing in")
+    @APIResponse(responseCode = "404", description = "Unknown number, or wrong code: the two are not told apart")
+    @APIResponse(responseCode = "429", description = "Too many lookups (per network and per report number)")
+    public ReportViews.Tracking track(@QueryParam("number") String number, @QueryParam("code") String code,
+                                      @Context HttpServerRequest http) {
+        return reports.track(ClientAddress.of(http), number, code);
+    }
+
+    @POST
+    @Path("/track/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "Confirm the result of a closed report (number + query code), within 7 days")
+    public ReportViews.Tracking confirm(@NotNull @Valid ReportRequests.Response response, @Context HttpServerRequest http) {
+        return reports.respondByCode(ClientAddress.of(http), requireCode(response), false);
+    }
+
+    @POST
+    @Path("/track/dispute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "Dispute the result of a closed report (number + query code + reason): it is reopened")
+    public ReportViews.Tracking dispute(@NotNull @Valid ReportRequests.Response response, @Context HttpServerRequest http) {
+        return reports.respondByCode(ClientAddress.of(http), requireCode(response), true);
+    }
+
+    @GET
+    @Path("/stats")
+    @PermitAll
+    @Operation(summary = "Public statistics per month, without personal data")
+    public Response stats(@QueryParam("months") String months, @Context Request request) {
+        int count = 6;
+        if (months != null && !months.isBlank()) {
+            if (!months.matches("\\d{1,2}") || Integer.parseInt(months) < 1 || Integer.parseInt(months) > 24) {
+                throw ProblemException.badParameter("months", "must be between 1 and 24");
+            }
+            count = Integer.parseInt(months);
+        }
+        return caching.ok(request, statistics.lastMonths(count), Duration.ofMinutes(5));
+    }
+
+    private static ReportRequests.Response requireCode(ReportRequests.Response response) {
+        if (response.code() == null || response.code().isBlank()) {
+            throw ProblemException.invalid("code", "is required");
+        }
+        return response;
+    }
+}

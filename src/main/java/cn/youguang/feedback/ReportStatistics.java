@@ -1,0 +1,81 @@
+package cn.youguang.feedback;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Public statistics without personal data: street reports per month by category and status, median time to close
+ * and the share closed on time; supervision reports only as a count per month.
+ */
+@ApplicationScoped
+public class ReportStatistics {
+
+    public record Month(String month, long streetReports, Map<String, Long> byCategory, Map<String, Long> byStatus,
+                        Double medianHoursToClose, Double closedOnTimeShare, long supervisionReports) {
+    }
+
+    private final EntityManager em;
+    private final FeedbackConfig config;
+    private final Clock clock;
+
+    public ReportStatistics(EntityManager em, FeedbackConfig config, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public List<Month> lastMonths(int months) {
+        ZoneId zone = config.zone();
+        YearMonth current = YearMonth.from(LocalDate.ofInstant(clock.instant(), zone));
+        YearMonth first = current.minusMonths(months - 1L);
+        var from = first.atDay(1).atStartOfDay(zone).toInstant();
+        record Row(java.time.Instant createdAt, Channel channel, String category, ReportStatus status,
+                   java.time.Instant acceptedAt, java.time.Instant closedAt, LocalDate resultDue) {
+        }
+        List<Row> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.createdAt, r.channel,"
+                        + " r.categoryCode, r.status, r.acceptedAt, r.closedAt, r.resultDue from Report r"
+                        + " where r.createdAt >= :from and r.held = false", Object[].class)
+                .setParameter("from", from).getResultList().stream()
+                .map(o -> new Row((java.time.Instant) o[0], (Channel) o[1], (String) o[2], (ReportStatus) o[3],
+                        (java.time.Instant) o[4], (java.time.Instant) o[5], (LocalDate) o[6])).toList());
+        Map<YearMonth, List<Row>> byMonth = new TreeMap<>();
+        for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
+            byMonth.put(m, new ArrayList<>());
+        }
+        for (Row row : rows) {
+            byMonth.computeIfAbsent(YearMonth.from(row.createdAt().atZone(zone)), m -> new ArrayList<>()).add(row);
+        }
+        List<Month> result = new ArrayList<>();
+        byMonth.forEach((month, list) -> {
+            List<Row> street = list.stream().filter(r -> r.channel() == Channel.STREET).toList();
+            Map<String, Long> categories = new TreeMap<>();
+            Map<String, Long> statuses = new TreeMap<>();
+            for (Row r : street) {
+                categories.merge(r.category(), 1L, Long::sum);
+                statuses.merge(r.status().name().toLowerCase(), 1L, Long::sum);
+            }
+            List<Double> hours = street.stream().filter(r -> r.closedAt() != null)
+                    .map(r -> Duration.between(r.createdAt(), r.closedAt()).toMinutes() / 60.0).sorted().toList();
+            Double median = hours.isEmpty() ? null : hours.size() % 2 == 1 ? hours.get(hours.size() / 2)
+                    : (hours.get(hours.size() / 2 - 1) + hours.get(hours.size() / 2)) / 2;
+            List<Row> closedWithDeadline = street.stream().filter(r -> r.closedAt() != null && r.resultDue() != null).toList();
+            Double onTime = closedWithDeadline.isEmpty() ? null : closedWithDeadline.stream()
+                    .filter(r -> !LocalDate.ofInstant(r.closedAt(), zone).isAfter(r.resultDue())).count()
+                    / (double) closedWithDeadline.size();
+            long supervision = list.stream().filter(r -> r.channel() == Channel.SUPERVISION).count();
+            result.add(new Month(month.toString(), street.size(), categories, statuses, median, onTime, supervision));
+        });
+        return result;
+    }
+}

@@ -1,0 +1,76 @@
+package cn.youguang.feedback;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What each audience sees of a report. The citizen's views never name staff; staff views name no citizen. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    /**
+     * The receipt, shown once: the query code is not stored anywhere in readable form, so the citizen must keep it.
+     */
+    public record Receipt(String number, String queryCode, Channel channel, ReportStatus status, String statusLabel,
+                          LocalDate acceptDue, Instant createdAt, String notice) {
+    }
+
+    public record TimelineEntry(Instant at, ReportStatus status, String statusLabel, String note) {
+    }
+
+    /** What the citizen sees when following a report up (by query code, or signed in as its reporter). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Tracking(String number, Channel channel, String category, ReportStatus status, String statusLabel,
+                           Instant createdAt, LocalDate acceptDue, LocalDate resultDue, boolean overdue,
+                           String transferredTo, String duplicateOf, Instant closedAt, Instant confirmedAt,
+                           Instant respondUntil, List<TimelineEntry> timeline) {
+    }
+
+    public record Mine(String number, Channel channel, String category, ReportStatus status, String statusLabel,
+                       Instant createdAt, LocalDate acceptDue, boolean overdue) {
+    }
+
+    /** A report in a staff queue. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QueueItem(long id, String number, Channel channel, String category, ReportStatus status,
+                            String district, String assignedUnit, LocalDate acceptDue, LocalDate resultDue,
+                            boolean overdue, Instant createdAt) {
+    }
+
+    public record StaffEvent(Instant at, String kind, ReportStatus from, ReportStatus to, String note,
+                             boolean publicNote, Long actorId) {
+    }
+
+    public record Photo(int position, String stage, String url) {
+    }
+
+    /** A report as the dispatcher (street) or inspector (supervision) handles it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StaffDetail(long id, String number, Channel channel, String category, String description,
+                              ReportStatus status, String statusLabel, boolean anonymous, String contactPhone,
+                              Double latitude, Double longitude, Double gcjLatitude, Double gcjLongitude,
+                              String address, String district, String assignedUnit, String transferredTo,
+                              String duplicateOf, LocalDate acceptDue, LocalDate resultDue, boolean overdue,
+                              Instant createdAt, Instant closedAt, int reopenCount, List<Photo> photos,
+                              List<StaffEvent> events) {
+    }
+
+    public record Nearby(String number, String category, ReportStatus status, long metres, Instant createdAt) {
+    }
+
+    public record Category(String code, Channel channel, String name, String description) {
+    }
+
+    public record StaffMember(long id, String displayName, String unit) {
+    }
+
+    /** Overdue reports for admins: for supervision reports only what shows the clock is late, nothing of content. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Escalation(String number, Channel channel, ReportStatus status, LocalDate acceptDue,
+                             LocalDate resultDue, Instant escalatedAt, String category) {
+    }
+}

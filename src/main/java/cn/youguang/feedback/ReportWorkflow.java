@@ -1,0 +1,300 @@
+package cn.youguang.feedback;
+
+import cn.youguang.auth.PersonalDataCipher;
+import cn.youguang.common.Cursor;
+import cn.youguang.common.Page;
+import cn.youguang.common.PageRequest;
+import cn.youguang.common.ProblemException;
+import cn.youguang.media.MediaKind;
+import cn.youguang.media.MediaUpload;
+import cn.youguang.media.ObjectStore;
+import cn.youguang.media.UploadService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Staff handling of reports. Street reports belong to dispatchers; supervision reports to inspectors alone — never
+ * to admins or dispatchers, never to an inspector the report names, and not to this bureau at all when they
+ * concern its principal leader. Every look at a supervision report or its evidence is written to the audit chain
+ * before the data is returned.
+ */
+@ApplicationScoped
+public class ReportWorkflow {
+
+    /** Who is asking: their id, and the channel their desk handles. */
+    public record Desk(long staffId, Channel channel) {
+    }
+
+    /** The query filters of a queue; null means any. */
+    public record Filter(ReportStatus status, String category, String district, Boolean overdue) {
+    }
+
+    private static final double NEARBY_METRES = 250;
+    private static final int NEARBY_MAX = 5;
+    private static final Duration EVIDENCE_URL_LIFETIME = Duration.ofMinutes(5);
+
+    private final EntityManager em;
+    private final FeedbackConfig config;
+    private final WorkCalendar calendar;
+    private final SupervisionAudit audit;
+    private final UploadService uploads;
+    private final ObjectStore store;
+    private final PersonalDataCipher cipher;
+    private final Event<ReportNotifier.StatusChanged> changed;
+    private final Clock clock;
+
+    public ReportWorkflow(EntityManager em, FeedbackConfig config, WorkCalendar calendar, SupervisionAudit audit,
+                          UploadService uploads, ObjectStore store, PersonalDataCipher cipher,
+                          Event<ReportNotifier.StatusChanged> changed, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.uploads = uploads;
+        this.store = store;
+        this.cipher = cipher;
+        this.changed = changed;
+        this.clock = clock;
+    }
+
+    public Page<ReportViews.QueueItem> queue(Desk desk, Filter filter, PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select r from Report r where r.channel = :channel and r.held = false");
+        if (desk.channel() == Channel.SUPERVISION) {
+            jpql.append(" and r.forHigherLevel = false and :me not member of r.namedStaff");
+        }
+        if (filter.status() != null) {
+            jpql.append(" and r.status = :status");
+        }
+        if (filter.category() != null) {
+            jpql.append(" and r.categoryCode = :category");
+        }
+        if (filter.district() != null) {
+            jpql.append(" and r.district = :district");
+        }
+        if (filter.overdue() != null) {
+            jpql.append(" and r.overdue = :overdue");
+        }
+        if (page.after() != null) {
+            jpql.append(" and r.createdAt <= :at and (r.createdAt < :at or r.id < :id)");
+        }
+        List<Report> rows = QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createQuery(jpql + " order by r.createdAt desc, r.id desc", Report.class)
+                    .setParameter("channel", desk.channel()).setMaxResults(page.limit() + 1);
+            if (desk.channel() == Channel.SUPERVISION) {
+                q.setParameter("me", desk.staffId());
+            }
+            if (filter.status() != null) {
+                q.setParameter("status", filter.status());
+            }
+            if (filter.category() != null) {
+                q.setParameter("category", filter.category());
+            }
+            if (filter.district() != null) {
+                q.setParameter("district", filter.district());
+            }
+            if (filter.overdue() != null) {
+                q.setParameter("overdue", filter.overdue());
+            }
+            if (page.after() != null) {
+                q.setParameter("at", page.after().at()).setParameter("id", page.after().id());
+            }
+            return q.getResultList();
+        });
+        if (desk.channel() == Channel.SUPERVISION) {
+            audit.record(desk.staffId(), AuditEntry.Action.LIST, null, rows.size() + " reports listed");
+        }
+        return Page.of(rows, page.limit(), r -> new Cursor(r.getCreatedAt(), r.getId()),
+                r -> new ReportViews.QueueItem(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
+                        r.getStatus(), r.getDistrict(), r.getAssignedUnit(), r.getAcceptDue(), r.getResultDue(),
+                        r.isOverdue(), r.getCreatedAt()));
+    }
+
+    public ReportViews.StaffDetail detail(Desk desk, long id) {
+        Report report = visible(desk, id);
+        if (desk.channel() == Channel.SUPERVISION) {
+            audit.record(desk.staffId(), AuditEntry.Action.READ, id, report.getNumber());
+        }
+        return QuarkusTransaction.requiringNew().call(() -> staffView(em.find(Report.class, id)));
+    }
+
+    /** A short-lived URL of one photo; for supervision evidence, audited first and issued to inspectors only. */
+    public String photoUrl(Desk desk, long id, int position) {
+        Report report = visible(desk, id);
+        if (position < 0 || position >= report.getPhotos().size()) {
+            throw ProblemException.notFound("Photo " + position);
+        }
+        String uploadId = report.getPhotos().get(position).getUploadId();
+        if (desk.channel() == Channel.SUPERVISION) {
+            audit.record(desk.staffId(), AuditEntry.Action.EVIDENCE, id, report.getNumber() + " photo " + position);
+        }
+        String key = QuarkusTransaction.requiringNew().call(() -> em.find(MediaUpload.class, uploadId).getObjectKey());
+        return store.presignedGet(key, EVIDENCE_URL_LIFETIME);
+    }
+
+    /** Open street reports of the same category within 250 m, nearest first (at most five). */
+    public List<ReportViews.Nearby> nearby(Desk desk, long id) {
+        Report report = visible(desk, id);
+        if (report.getChannel() != Channel.STREET || report.getWgsLat() == null) {
+            return List.of();
+        }
+        double lat = report.getWgsLat();
+        double lon = report.getWgsLon();
+        double dLat = NEARBY_METRES / 111_320.0;
+        double dLon = NEARBY_METRES / (111_320.0 * Math.cos(Math.toRadians(lat)));
+        List<Report> box = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r from Report r"
+                        + " where r.channel = :street and r.categoryCode = :category and r.id <> :id"
+                        + " and r.wgsLat between :lat0 and :lat1 and r.wgsLon between :lon0 and :lon1"
+                        + " and r.status in :open", Report.class)
+                .setParameter("street", Channel.STREET).setParameter("category", report.getCategoryCode())
+                .setParameter("id", id).setParameter("lat0", lat - dLat).setParameter("lat1", lat + dLat)
+                .setParameter("lon0", lon - dLon).setParameter("lon1", lon + dLon)
+                .setParameter("open", List.of(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.DISPATCHED,
+                        ReportStatus.IN_PROGRESS))
+                .setMaxResults(200).getResultList());
+        List<ReportViews.Nearby> near = new ArrayList<>();
+        for (Report other : box) {
+            double metres = Gcj02.metres(lat, lon, other.getWgsLat(), other.getWgsLon());
+            if (metres <= NEARBY_METRES) {
+                near.add(new ReportViews.Nearby(other.getNumber(), other.getCategoryCode(), other.getStatus(),
+                        Math.round(metres), other.getCreatedAt()));
+            }
+        }
+        near.sort(Comparator.comparingLong(ReportViews.Nearby::metres));
+        return near.size() > NEARBY_MAX ? near.subList(0, NEARBY_MAX) : near;
+    }
+
+    public ReportViews.StaffDetail transition(Desk desk, long id, ReportRequests.Transition t) {
+        Report visible = visible(desk, id);
+        ReportStatus next = ReportStatus.valueOf(t.to().toUpperCase(Locale.ROOT));
+        if (!visible.getStatus().canMoveTo(next, visible.getChannel())) {
+            throw ProblemException.conflict("A report that is " + visible.getStatus().label() + " cannot become "
+                    + next.label());
+        }
+        String note = t.note() == null || t.note().isBlank() ? null : t.note().strip();
+        boolean publicNote = t.publicNote() == null || t.publicNote();
+        List<MediaUpload> after = new ArrayList<>();
+        switch (next) {
+            case REJECTED -> require(note, "note", "must give the reason the report is not accepted");
+            case TRANSFERRED -> require(t.transferredTo(), "transferredTo", "must name who the report goes to");
+            case DUPLICATE -> require(t.duplicateOf(), "duplicateOf", "must give the number of the original report");
+            case DISPATCHED -> require(t.unit(), "unit", "must name the handling unit");
+            case CLOSED -> {
+                require(note, "note", "must give the result");
+                if (visible.getChannel() == Channel.STREET) {
+                    if (t.afterPhotos() == null || t.afterPhotos().isEmpty()) {
+                        throw ProblemException.invalid("afterPhotos", "must include at least one photo after handling");
+                    }
+                    for (String upload : t.afterPhotos()) {
+                        after.add(uploads.verified(desk.staffId(), upload, MediaKind.EVIDENCE, "afterPhotos"));
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        if (desk.channel() == Channel.SUPERVISION) {
+            audit.record(desk.staffId(), AuditEntry.Action.TRANSITION, id, visible.getStatus() + "->" + next);
+        }
+        Instant now = now();
+        LocalDate today = today();
+        Report report = QuarkusTransaction.requiringNew().call(() -> {
+            Report r = em.find(Report.class, id);
+            if (r.getStatus() != visible.getStatus()) {
+                throw ProblemException.conflict("The report changed meanwhile; reload it");
+            }
+            ReportStatus from = r.getStatus();
+            String eventNote = note;
+            switch (next) {
+                case ACCEPTED -> r.setResultDue(calendar.addWorkingDays(today, r.getChannel() == Channel.STREET
+                        ? config.streetResultDays() : config.supervisionResultDays()));
+                case DISPATCHED -> {
+                    r.setAssignedUnit(t.unit().strip());
+                    eventNote = note == null ? "派遣至" + t.unit().strip() : note;
+                }
+                case TRANSFERRED -> r.setTransferredTo(t.transferredTo().strip());
+                case DUPLICATE -> {
+                    Report original = em.createQuery("select o from Report o where o.number = :n", Report.class)
+                            .setParameter("n", t.duplicateOf().strip().toUpperCase(Locale.ROOT))
+                            .getResultStream().findFirst()
+                            .filter(o -> o.getChannel() == r.getChannel() && !o.getId().equals(r.getId()))
+                            .orElseThrow(() -> ProblemException.invalid("duplicateOf", "is not another report of this channel"));
+                    r.setDuplicateOf(original.getId());
+                }
+                case CLOSED -> after.forEach(p -> r.getPhotos().add(new ReportPhoto(p.getId(), ReportPhoto.Stage.AFTER)));
+                default -> {
+                }
+            }
+            r.moveTo(next, now);
+            r.refreshOverdue(today, now);
+            em.persist(new ReportEvent(r.getId(), now, desk.staffId(), ReportEvent.Kind.TRANSITION, from, next,
+                    eventNote, publicNote));
+            changed.fire(new ReportNotifier.StatusChanged(r.getId()));
+            return r;
+        });
+        return QuarkusTransaction.requiringNew().call(() -> staffView(em.find(Report.class, report.getId())));
+    }
+
+    /** The report if this desk may see it; otherwise the same 404 as for a report that does not exist. */
+    private Report visible(Desk desk, long id) {
+        Report report = QuarkusTransaction.requiringNew().call(() -> {
+            Report r = em.find(Report.class, id);
+            if (r != null) {
+                r.getPhotos().size();
+                r.getNamedStaff().size();
+            }
+            return r;
+        });
+        boolean visible = report != null && report.getChannel() == desk.channel()
+                && (desk.channel() == Channel.STREET
+                || (!report.isForHigherLevel() && !report.getNamedStaff().contains(desk.staffId())));
+        if (!visible) {
+            throw ProblemException.notFound("Report " + id);
+        }
+        return report;
+    }
+
+    private ReportViews.StaffDetail staffView(Report r) {
+        List<ReportViews.Photo> photos = new ArrayList<>();
+        for (int i = 0; i < r.getPhotos().size(); i++) {
+            String base = r.getChannel() == Channel.STREET ? "/api/dispatch/reports/" : "/api/inspection/reports/";
+            photos.add(new ReportViews.Photo(i, r.getPhotos().get(i).getStage().name(), base + r.getId() + "/photos/" + i));
+        }
+        List<ReportViews.StaffEvent> events = em.createQuery("select e from ReportEvent e where e.reportId = :id order by e.id",
+                        ReportEvent.class).setParameter("id", r.getId()).getResultList().stream()
+                .map(e -> new ReportViews.StaffEvent(e.getAt(), e.getKind().name(), e.getFromStatus(), e.getToStatus(),
+                        e.getNote(), e.isPublicNote(), e.getActorId())).toList();
+        String duplicateOf = r.getDuplicateOf() == null ? null : em.find(Report.class, r.getDuplicateOf()).getNumber();
+        return new ReportViews.StaffDetail(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
+                r.getDescription(), r.getStatus(), r.getStatus().label(), r.isAnonymous(),
+                r.getContactCipher() == null ? null : cipher.decrypt(r.getContactCipher()),
+                r.getWgsLat(), r.getWgsLon(), r.getGcjLat(), r.getGcjLon(), r.getAddress(), r.getDistrict(),
+                r.getAssignedUnit(), r.getTransferredTo(), duplicateOf, r.getAcceptDue(), r.getResultDue(),
+                r.isOverdue(), r.getCreatedAt(), r.getClosedAt(), r.getReopenCount(), photos, events);
+    }
+
+    private static void require(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(field, message);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), config.zone());
+    }
+}
