@@ -40,7 +40,10 @@ final class Open311Format {
     }
 
     static String errors(boolean xml, int code, String description, ObjectMapper json) {
-        return render(xml, "errors", "error", List.of(Map.of("code", code, "description", description)), json);
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("code", code);
+        error.put("description", description);
+        return render(xml, "errors", "error", List.of(error), json);
     }
 
     private static void element(StringBuilder out, String name, Object value) {
