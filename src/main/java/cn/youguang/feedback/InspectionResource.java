@@ -62,6 +62,17 @@ public class InspectionResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
+    /** The full contact number, revealed on purpose; every other view masks it. */
+    public record Contact(String contactPhone) {
+    }
+
+    @GET
+    @Path("/{id}/contact")
+    @Operation(summary = "The citizen's full contact number, to call them back (other views show it masked)")
+    public Contact contact(@PathParam("id") String id) {
+        return new Contact(workflow.contact(desk(), DeskParams.id(id)));
+    }
+
     @POST
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)

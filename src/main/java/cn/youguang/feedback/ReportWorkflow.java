@@ -143,6 +143,21 @@ public class ReportWorkflow {
         return store.presignedGet(key, EVIDENCE_URL_LIFETIME);
     }
 
+    /**
+     * The citizen's contact number in full, for calling them back: asked for on purpose (and audited for
+     * supervision reports), while every other view shows it masked.
+     */
+    public String contact(Desk desk, long id) {
+        Report report = visible(desk, id);
+        if (report.getContactCipher() == null) {
+            throw ProblemException.notFound("A contact number for report " + id);
+        }
+        if (desk.channel() == Channel.SUPERVISION) {
+            audit.record(desk.staffId(), AuditEntry.Action.READ, id, report.getNumber() + " contact");
+        }
+        return cipher.decrypt(report.getContactCipher());
+    }
+
     /** Open street reports of the same category within 250 m, nearest first (at most five). */
     public List<ReportViews.Nearby> nearby(Desk desk, long id) {
         Report report = visible(desk, id);
@@ -277,8 +292,7 @@ public class ReportWorkflow {
                         e.getNote(), e.isPublicNote(), e.getActorId())).toList();
         String duplicateOf = r.getDuplicateOf() == null ? null : em.find(Report.class, r.getDuplicateOf()).getNumber();
         return new ReportViews.StaffDetail(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
-                r.getDescription(), r.getStatus(), r.getStatus().label(), r.isAnonymous(),
-                r.getContactCipher() == null ? null : cipher.decrypt(r.getContactCipher()),
+                r.getDescription(), r.getStatus(), r.getStatus().label(), r.isAnonymous(), r.getContactMasked(),
                 r.getWgsLat(), r.getWgsLon(), r.getGcjLat(), r.getGcjLon(), r.getAddress(), r.getDistrict(),
                 r.getAssignedUnit(), r.getTransferredTo(), duplicateOf, r.getAcceptDue(), r.getResultDue(),
                 r.isOverdue(), r.getCreatedAt(), r.getClosedAt(), r.getReopenCount(), photos, events);

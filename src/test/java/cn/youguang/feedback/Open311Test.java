@@ -65,6 +65,9 @@ class Open311Test {
 
         given().get("/open311/v2/services/litter.json").then().statusCode(200)
                 .body("service_code", equalTo("litter")).body("attributes.size()", equalTo(0));
+        String definition = given().get("/open311/v2/services/litter.xml").then().statusCode(200).extract().asString();
+        wellFormed(definition);
+        assertThat(XmlPath.from(definition).getString("service_definition.service_code")).isEqualTo("litter");
         given().get("/open311/v2/services/integrity.json").then().statusCode(404).body("[0].code", equalTo(404));
         String notFound = given().get("/open311/v2/services/nothing.xml").then().statusCode(404).extract().asString();
         assertThat(XmlPath.from(notFound).getInt("errors.error.code")).isEqualTo(404);

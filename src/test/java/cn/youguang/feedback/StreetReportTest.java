@@ -72,9 +72,13 @@ class StreetReportTest {
                 .startsWith("$argon2id$").doesNotContain(code.replace("-", ""));
 
         given().header("Authorization", dispatcher.bearer()).get("/api/dispatch/reports/" + id).then().statusCode(200)
-                .body("contactPhone", equalTo("13912345678"))
+                .body("contactPhone", equalTo("139****5678"))
                 .body("photos.size()", equalTo(2))
                 .body("district", equalTo("亭湖区"));
+        given().header("Authorization", dispatcher.bearer()).get("/api/dispatch/reports/" + id + "/contact").then()
+                .statusCode(200).body("contactPhone", equalTo("13912345678"));
+        assertThat(new DatabaseRows(dataSource).single("select contact_cipher from report where id = ?", id))
+                .doesNotContain("13912345678");
         ReportFixture.track(number, code).then().statusCode(200).body("status", equalTo("SUBMITTED"))
                 .body(not(containsString("13912345678")));
 
@@ -233,6 +237,28 @@ class StreetReportTest {
         ReportFixture.submit(citizen, notMine, "k-" + UUID.randomUUID()).then().statusCode(400)
                 .body("errors[0].field", equalTo("photos"));
         assertThat(rows.count("select count(*) from report")).isEqualTo(before);
+    }
+
+    @Test
+    void adminsKeepTheCategoryList() {
+        Accounts.SignedIn admin = Accounts.admin();
+        String code = "test-" + UUID.randomUUID().toString().substring(0, 6);
+        given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("channel", "street", "name", "树木倒伏", "position", 70, "active", true))
+                .put("/api/admin/report-categories/" + code).then().statusCode(200).body("name", equalTo("树木倒伏"));
+        given().queryParam("channel", "street").get("/api/reports/categories").then().body("code", hasItem(code));
+        ReportFixture.file(citizen, ReportFixture.street(code, ReportFixture.LAT, ReportFixture.LON));
+
+        given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("channel", "street", "name", "树木倒伏", "position", 70, "active", false))
+                .put("/api/admin/report-categories/" + code).then().statusCode(200);
+        given().queryParam("channel", "street").get("/api/reports/categories").then().body("code", not(hasItem(code)));
+        ReportFixture.submit(citizen, ReportFixture.street(code, 33, 120), "k-" + UUID.randomUUID()).then().statusCode(400)
+                .body("errors[0].field", equalTo("category"));
+        given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("channel", "supervision", "name", "x", "position", 1, "active", true))
+                .put("/api/admin/report-categories/" + code).then().statusCode(409);
+        given().header("Authorization", dispatcher.bearer()).get("/api/admin/report-categories").then().statusCode(403);
     }
 
     @Test
