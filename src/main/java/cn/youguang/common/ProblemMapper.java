@@ -137,6 +137,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            // the transaction was rolled back: nothing was written, and the client may simply try again
+            LOG.warnf("Database unavailable on %s (%s)", uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
+            return Response.fromResponse(reply(503, null, "The database is briefly unavailable; nothing was changed, "
+                    + "retry shortly", uri, List.of())).header("Retry-After", "10").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled failure on %s (incident %s)", uri == null ? "?" : uri.getPath(), incident);
         return reply(500, null, "The server failed to answer; the incident is logged as " + incident, uri, List.of());
@@ -152,6 +158,17 @@ public class ProblemMapper {
         } catch (JsonProcessingException impossible) {
             return Response.status(status).build();
         }
+    }
+
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
