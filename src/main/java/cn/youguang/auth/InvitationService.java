@@ -30,14 +30,17 @@ public class InvitationService {
     private final UserRepository users;
     private final TokenService tokens;
     private final AuthConfig config;
+    private final cn.youguang.common.RateLimiter limits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public InvitationService(EntityManager em, UserRepository users, TokenService tokens, AuthConfig config, Clock clock) {
+    public InvitationService(EntityManager em, UserRepository users, TokenService tokens, AuthConfig config,
+                             cn.youguang.common.RateLimiter limits, Clock clock) {
         this.em = em;
         this.users = users;
         this.tokens = tokens;
         this.config = config;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -69,12 +72,16 @@ public class InvitationService {
         if (user == null || user.getKind() != AccountKind.WECHAT || user.isDisabled()) {
             throw ProblemException.forbidden("Only WeChat accounts can become cadres");
         }
+        // codes carry about 50 bits; failed tries are still limited so they cannot be enumerated
+        String failures = "cadre:f:" + userId;
+        limits.ensureBelow(failures, 10, java.time.Duration.ofHours(1), "Too many wrong invitation codes; try again later");
         Instant now = now();
         int redeemed = em.createQuery("update CadreInvitation i set i.redeemedBy = :user, i.redeemedAt = :now "
                         + "where i.codeHash = :hash and i.redeemedAt is null and i.expiresAt > :now")
                 .setParameter("user", userId).setParameter("now", now)
                 .setParameter("hash", TokenService.sha256(normalize(code))).executeUpdate();
         if (redeemed == 0) {
+            limits.record(failures, java.time.Duration.ofHours(1));
             throw ProblemException.invalid("code", "is unknown, expired or already used");
         }
         user.getRoles().add(Role.CADRE);

@@ -9,9 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,9 +44,8 @@ public class CollectionResource {
                     @SchemaProperty(name = "nextCursor", type = SchemaType.STRING, nullable = true)})))
     @APIResponse(responseCode = "400", description = "Malformed limit or cursor (problem+json naming it)")
     public Response list(@Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
-                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                         @Context Request request) {
-        return caching.ok(request, collections.feed(PageRequest.of(limit, cursor)), MAX_AGE);
+                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return caching.ok(collections.feed(PageRequest.of(limit, cursor)), MAX_AGE);
     }
 
     @GET
@@ -58,7 +55,7 @@ public class CollectionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CollectionDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published collection with this slug")
-    public Response get(@PathParam("slug") String slug, @Context Request request) {
-        return caching.ok(request, collections.published(Slug.parse("slug", slug)), MAX_AGE);
+    public Response get(@PathParam("slug") String slug) {
+        return caching.ok(collections.published(Slug.parse("slug", slug)), MAX_AGE);
     }
 }

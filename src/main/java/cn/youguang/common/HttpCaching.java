@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import java.io.UncheckedIOException;
@@ -25,12 +24,14 @@ public class HttpCaching {
     private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private final ObjectMapper json;
+    private final io.vertx.core.http.HttpServerRequest http;
 
-    public HttpCaching(ObjectMapper json) {
+    public HttpCaching(ObjectMapper json, io.vertx.core.http.HttpServerRequest http) {
         this.json = json;
+        this.http = http;
     }
 
-    public Response ok(Request request, Object body, Duration maxAge) {
+    public Response ok(Object body, Duration maxAge) {
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(body);
@@ -39,11 +40,30 @@ public class HttpCaching {
         }
         EntityTag tag = new EntityTag(digest(bytes));
         String cache = "public, max-age=" + maxAge.toSeconds();
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        if (matches(http.getHeader(HttpHeaders.IF_NONE_MATCH), tag.getValue())) {
+            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cache).build();
         }
         return Response.ok(bytes, JSON_UTF8).tag(tag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+    }
+
+    /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x"; * matches anything. */
+    static boolean matches(String ifNoneMatch, String opaque) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("\"" + opaque + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String digest(byte[] bytes) {

@@ -61,7 +61,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, "Not Found", what + " does not exist or is not published", List.of());
+        return new ProblemException(404, "Not Found", what + " was not found", List.of());
     }
 
     public int status() {

@@ -83,8 +83,10 @@ public class ProblemMapper {
             String message = e instanceof InvalidFormatException ? "has the wrong type or format" : "is not valid here";
             return reply(400, "Invalid request", field + " " + message, uri, List.of(new Problem.FieldError(field, message)));
         }
-        return reply(400, "Invalid request", "The request body is not well-formed JSON", uri,
-                List.of(new Problem.FieldError("body", "is not well-formed JSON")));
+        String message = e instanceof com.fasterxml.jackson.core.JsonParseException
+                ? "is not well-formed JSON" : "does not have the shape or values this request takes";
+        return reply(400, "Invalid request", "The request body " + message, uri,
+                List.of(new Problem.FieldError("body", message)));
     }
 
     @ServerExceptionMapper
@@ -171,14 +173,19 @@ public class ProblemMapper {
         return false;
     }
 
+    /**
+     * The field as the client wrote it: nested properties joined with dots, list positions in brackets
+     * (location.latitude, photos[2]); a violation on the body itself is "body".
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String last = null;
+        StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER
-                    || node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
-                last = node.getName();
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            } else if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
             }
         }
-        return last == null ? "request" : last;
+        return field.isEmpty() ? "body" : field.toString();
     }
 }

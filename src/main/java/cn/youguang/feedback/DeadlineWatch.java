@@ -1,5 +1,7 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.RateLimiter;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -46,9 +46,13 @@ public interface FeedbackConfig {
     @WithDefault("20")
     int tracksPerIpMinute();
 
-    /** Tracking lookups per report number per 10 minutes: query codes cannot be guessed one number at a time. */
+    /** Wrong query codes for one report number from one address per 10 minutes. */
     @WithDefault("10")
-    int tracksPerNumber10Minutes();
+    int failedTracksPerNumber10Minutes();
+
+    /** Wrong query codes for one report number from all addresses per hour. */
+    @WithDefault("200")
+    int failedTracksPerNumberHour();
 
     /** Districts a street report can be filed under. */
     @WithDefault("亭湖区,盐都区,大丰区,经开区,城南新区")

@@ -1,5 +1,7 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.RateLimiter;
+
 import cn.youguang.common.PublicUrl;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +27,8 @@ import java.util.Optional;
 
 /**
  * Open311 GeoReport v2 for street reports (城管随手拍 only: supervision reports are never exposed). Public output
- * carries no personal data: no contact, no reporter, no photos, no free text, and coordinates cut to three
- * decimals (about 100 m).
+ * carries no personal data: no contact, no reporter, no photos, none of the citizen's text (description, address,
+ * dispute reasons; status_notes are staff notes only), and coordinates cut to three decimals (about 100 m).
  */
 @ApplicationScoped
 public class Open311Service {
@@ -108,6 +110,9 @@ public class Open311Service {
                 .orElseThrow(() -> new Open311Exception(400, "service_code " + code + " is not a service", xml));
         Double lat = number(form.get("lat"), "lat", -90, 90, xml);
         Double lon = number(form.get("long"), "long", -180, 180, xml);
+        if (lat != null && lon != null && !Gcj02.inChina(lat, lon)) {
+            throw new Open311Exception(400, "lat and long are outside the area this service covers", xml);
+        }
         String address = trimmed(form.get("address_string"));
         if ((lat == null || lon == null) && address == null) {
             throw new Open311Exception(400, "lat and long, or address_string, are required", xml);
@@ -181,7 +186,27 @@ public class Open311Service {
                 return q.getResultList();
             });
         }
-        return found.stream().map(this::request).toList();
+        return present(found);
+    }
+
+    /** Category names and staff notes for all rows at once, in one transaction. */
+    private List<Map<String, Object>> present(List<Report> reports) {
+        if (reports.isEmpty()) {
+            return List.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> names = new java.util.HashMap<>();
+            em.createQuery("select c from ReportCategory c", ReportCategory.class).getResultList()
+                    .forEach(c -> names.put(c.getCode(), c.getName()));
+            Map<Long, String> notes = new java.util.HashMap<>();
+            // staff notes only (actor set): a citizen's dispute text is theirs, not for publication
+            em.createQuery("select e.reportId, e.note from ReportEvent e where e.reportId in :ids and e.publicNote = true"
+                            + " and e.note is not null and e.actorId is not null order by e.id", Object[].class)
+                    .setParameter("ids", reports.stream().map(Report::getId).toList()).getResultList()
+                    .forEach(row -> notes.put((Long) row[0], (String) row[1]));
+            return reports.stream().map(r -> request(r, names.getOrDefault(r.getCategoryCode(), r.getCategoryCode()),
+                    notes.get(r.getId()))).toList();
+        });
     }
 
     public List<Map<String, Object>> request(String number, boolean xml) {
@@ -205,12 +230,12 @@ public class Open311Service {
         return List.of(answer);
     }
 
-    private Map<String, Object> request(Report r) {
+    private Map<String, Object> request(Report r, String serviceName, String statusNotes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("service_request_id", r.getNumber());
         m.put("status", r.getStatus().isOpen() ? "open" : "closed");
-        m.put("status_notes", statusNotes(r));
-        m.put("service_name", categoryName(r.getCategoryCode()));
+        m.put("status_notes", statusNotes);
+        m.put("service_name", serviceName);
         m.put("service_code", r.getCategoryCode());
         m.put("agency_responsible", r.getAssignedUnit() == null ? AGENCY : r.getAssignedUnit());
         m.put("service_notice", r.getStatus().label());
@@ -218,29 +243,15 @@ public class Open311Service {
         m.put("updated_datetime", iso(r.getUpdatedAt()));
         LocalDate expected = r.getResultDue() != null ? r.getResultDue() : r.getAcceptDue();
         m.put("expected_datetime", ISO.format(expected.atTime(23, 59, 59).atZone(config.zone()).toOffsetDateTime()));
-        m.put("address", r.getAddress());
         m.put("lat", truncate(r.getWgsLat()));
         m.put("long", truncate(r.getWgsLon()));
         return m;
-    }
-
-    private String statusNotes(Report r) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select e.note from ReportEvent e where"
-                        + " e.reportId = :id and e.publicNote = true and e.note is not null order by e.id desc", String.class)
-                .setParameter("id", r.getId()).setMaxResults(1).getResultStream().findFirst().orElse(null));
     }
 
     private List<ReportCategory> streetCategories() {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select c from ReportCategory c where"
                         + " c.channel = :street and c.active = true order by c.position", ReportCategory.class)
                 .setParameter("street", Channel.STREET).getResultList());
-    }
-
-    private String categoryName(String code) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ReportCategory c = em.find(ReportCategory.class, code);
-            return c == null ? code : c.getName();
-        });
     }
 
     private String iso(Instant instant) {

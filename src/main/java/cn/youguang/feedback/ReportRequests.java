@@ -26,7 +26,7 @@ public final class ReportRequests {
             @NotBlank @Size(max = 32) String category,
             @NotBlank @Size(max = 2000) String description,
             @Size(max = 9) List<@Pattern(regexp = "[0-9a-f-]{36}", message = "is not an upload id") String> photos,
-            @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "is not a phone number") String contactPhone,
+            @Pattern(regexp = "\\+?[0-9](?:[ -]?[0-9]){4,19}", message = "is not a phone number") String contactPhone,
             @Valid Location location,
             @Size(max = 200) String address,
             @Size(max = 32) String district,

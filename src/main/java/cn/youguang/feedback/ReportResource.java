@@ -51,8 +51,8 @@ public class ReportResource {
     @Path("/categories")
     @PermitAll
     @Operation(summary = "What can be reported, per channel (street or supervision)")
-    public Response categories(@QueryParam("channel") String channel, @Context Request request) {
-        return caching.ok(request, reports.categories(QueryParams.enumValue("channel", channel, Channel.class)),
+    public Response categories(@QueryParam("channel") String channel) {
+        return caching.ok(reports.categories(QueryParams.enumValue("channel", channel, Channel.class)),
                 Duration.ofMinutes(10));
     }
 
@@ -60,8 +60,8 @@ public class ReportResource {
     @Path("/districts")
     @PermitAll
     @Operation(summary = "Districts a street report can be filed under")
-    public Response districts(@Context Request request) {
-        return caching.ok(request, config.districts(), Duration.ofMinutes(10));
+    public Response districts() {
+        return caching.ok(config.districts(), Duration.ofMinutes(10));
     }
 
     @GET
@@ -97,6 +97,15 @@ public class ReportResource {
     }
 
     @POST
+    @Path("/track")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "The same as GET /track, with number and code in the body, so the code stays out of URLs and logs")
+    public ReportViews.Tracking trackByBody(@NotNull @Valid ReportRequests.Response lookup, @Context HttpServerRequest http) {
+        return reports.track(ClientAddress.of(http), lookup.number(), requireCode(lookup).code());
+    }
+
+    @POST
     @Path("/track/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
@@ -118,7 +127,7 @@ public class ReportResource {
     @Path("/stats")
     @PermitAll
     @Operation(summary = "Public statistics per month, without personal data")
-    public Response stats(@QueryParam("months") String months, @Context Request request) {
+    public Response stats(@QueryParam("months") String months) {
         int count = 6;
         if (months != null && !months.isBlank()) {
             if (!months.matches("\\d{1,2}") || Integer.parseInt(months) < 1 || Integer.parseInt(months) > 24) {
@@ -126,7 +135,7 @@ public class ReportResource {
             }
             count = Integer.parseInt(months);
         }
-        return caching.ok(request, statistics.lastMonths(count), Duration.ofMinutes(5));
+        return caching.ok(statistics.lastMonths(count), Duration.ofMinutes(5));
     }
 
     private static ReportRequests.Response requireCode(ReportRequests.Response response) {

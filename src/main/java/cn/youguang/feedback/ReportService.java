@@ -1,5 +1,7 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.RateLimiter;
+
 import cn.youguang.auth.AccountKind;
 import cn.youguang.auth.AppUser;
 import cn.youguang.auth.PasswordHasher;
@@ -41,7 +43,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportService {
 
-    private static final String NOT_FOUND = "No report has this number and query code";
+    private static final String NOT_FOUND = "No report has this number and query code.";
 
     private final EntityManager em;
     private final FeedbackConfig config;
@@ -53,11 +55,13 @@ public class ReportService {
     private final PersonalDataCipher cipher;
     private final Event<ReportNotifier.StatusChanged> changed;
     private final ReportNumbers numbers;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Clock clock;
 
     public ReportService(EntityManager em, FeedbackConfig config, WorkCalendar calendar, RateLimiter limits, Blocks blocks,
                          UploadService uploads, PasswordHasher hasher, PersonalDataCipher cipher,
-                         Event<ReportNotifier.StatusChanged> changed, ReportNumbers numbers, Clock clock) {
+                         Event<ReportNotifier.StatusChanged> changed, ReportNumbers numbers,
+                         com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
         this.em = em;
         this.config = config;
         this.calendar = calendar;
@@ -68,35 +72,67 @@ public class ReportService {
         this.cipher = cipher;
         this.changed = changed;
         this.numbers = numbers;
+        this.json = json;
         this.clock = clock;
     }
 
     public ReportViews.Receipt submit(long userId, String ip, ReportRequests.Submission request, String idempotencyKey) {
         String key = requireIdempotencyKey(idempotencyKey);
-        String keyHash = sha256(key);
-        Optional<Report> earlier = QuarkusTransaction.requiringNew().call(() -> retried(keyHash));
+        // keyed hash of the submitter: keys are scoped per user, yet neither table below names the user
+        String submitter = HexFormat.of().formatHex(cipher.derive("submitter",
+                String.valueOf(userId).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        String keyHash = sha256(submitter + "|" + key);
+        String requestHash = fingerprint(request);
+        Optional<SubmissionKey> earlier = QuarkusTransaction.requiringNew().call(() ->
+                Optional.ofNullable(em.find(SubmissionKey.class, keyHash)));
         if (earlier.isPresent()) {
-            return receipt(earlier.get(), queryCodeFor(keyHash));
+            return replay(earlier.get(), keyHash, requestHash);
         }
-        // the per-user bucket is a keyed hash, so the limit table does not list who reported
-        limits.hit("submit:u:" + HexFormat.of().formatHex(cipher.derive("rate-limit", String.valueOf(userId)
-                        .getBytes(StandardCharsets.UTF_8))).substring(0, 32),
-                config.submitsPerUserHour(), Duration.ofHours(1), "Too many reports in one hour; try again later");
-        limits.hit("submit:ip:" + ip, config.submitsPerIpHour(), Duration.ofHours(1),
+        String userBucket = "submit:u:" + submitter;
+        String ipBucket = "submit:ip:" + ip;
+        limits.ensureBelow(userBucket, config.submitsPerUserHour(), Duration.ofHours(1),
+                "Too many reports in one hour; try again later");
+        limits.ensureBelow(ipBucket, config.submitsPerIpHour(), Duration.ofHours(1),
                 "Too many reports from this network in one hour; try again later");
         String code = queryCodeFor(keyHash);
         String codeHash = hasher.hash(normalizeCode(code));
+        Report report;
         try {
-            Report report = QuarkusTransaction.requiringNew().call(() -> create(userId, ip, request, keyHash, codeHash));
-            return receipt(report, code);
+            report = QuarkusTransaction.requiringNew().call(() -> create(userId, ip, request, keyHash, requestHash, codeHash));
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException concurrentRetry) {
             // the same submission arrived twice at once: the other request made it
-            return QuarkusTransaction.requiringNew().call(() -> retried(keyHash))
-                    .map(r -> receipt(r, code)).orElseThrow(() -> concurrentRetry);
+            SubmissionKey made = QuarkusTransaction.requiringNew().call(() -> em.find(SubmissionKey.class, keyHash));
+            if (made == null) {
+                throw concurrentRetry;
+            }
+            return replay(made, keyHash, requestHash);
+        }
+        // only accepted submissions count against the limits
+        limits.record(userBucket, Duration.ofHours(1));
+        limits.record(ipBucket, Duration.ofHours(1));
+        return receipt(report, code);
+    }
+
+    private ReportViews.Receipt replay(SubmissionKey earlier, String keyHash, String requestHash) {
+        if (earlier.getRequestHash() != null && !earlier.getRequestHash().equals(requestHash)) {
+            throw new ProblemException(422, "Unprocessable Content", "This Idempotency-Key was already used for a "
+                    + "different submission; use a new key for a new report",
+                    List.of(new cn.youguang.common.Problem.FieldError("Idempotency-Key", "was used for a different submission")));
+        }
+        Report report = QuarkusTransaction.requiringNew().call(() -> em.find(Report.class, earlier.getReportId()));
+        return receipt(report, queryCodeFor(keyHash));
+    }
+
+    private String fingerprint(ReportRequests.Submission request) {
+        try {
+            return sha256(json.writeValueAsString(request));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private Report create(long userId, String ip, ReportRequests.Submission r, String keyHash, String codeHash) {
+    private Report create(long userId, String ip, ReportRequests.Submission r, String keyHash, String requestHash,
+                          String codeHash) {
         Channel channel = Channel.valueOf(r.channel().toUpperCase(Locale.ROOT));
         ReportCategory category = em.find(ReportCategory.class, r.category());
         if (category == null || !category.isActive() || category.getChannel() != channel) {
@@ -113,6 +149,9 @@ public class ReportService {
         if (channel == Channel.STREET) {
             if (r.location() == null) {
                 throw ProblemException.invalid("location", "is required for a street report");
+            }
+            if (!Gcj02.inChina(r.location().latitude(), r.location().longitude())) {
+                throw ProblemException.invalid("location", "is outside the area this service covers");
             }
             Gcj02.Point wgs = Gcj02.toWgs84(r.location().latitude(), r.location().longitude());
             report.setLocation(r.location().latitude(), r.location().longitude(), wgs.lat(), wgs.lon());
@@ -167,7 +206,7 @@ public class ReportService {
         if (Boolean.TRUE.equals(r.subscribe()) && reporter != null && reporter.getOpenid() != null) {
             em.persist(new ReportSubscription(report.getId(), cipher.encrypt(reporter.getOpenid())));
         }
-        em.persist(new SubmissionKey(keyHash, report.getId(), now));
+        em.persist(new SubmissionKey(keyHash, report.getId(), now, requestHash));
         em.flush();
         return report;
     }
@@ -245,26 +284,44 @@ public class ReportService {
         return report;
     }
 
+    /**
+     * Checks a number and query code. Every lookup counts against the address; only wrong codes count against the
+     * number — per address, so a stranger cannot lock the owner out, and overall, to bound guessing from many
+     * addresses (hopeless anyway against 20 digits).
+     */
     private Report verifiedByCode(String ip, String number, String code) {
         limits.hit("track:ip:" + ip, config.tracksPerIpMinute(), Duration.ofMinutes(1),
                 "Too many lookups from this network; wait a minute");
         String normalizedNumber = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
-        if (!ReportNumbers.looksLikeNumber(normalizedNumber)) {
-            hasher.verifyDecoy(code == null ? "" : code);
-            throw ProblemException.notFound(NOT_FOUND);
-        }
-        limits.hit("track:n:" + normalizedNumber, config.tracksPerNumber10Minutes(), Duration.ofMinutes(10),
-                "Too many lookups of this report number; wait a few minutes");
-        Optional<Report> report = QuarkusTransaction.requiringNew().call(() -> byNumber(normalizedNumber));
         String candidate = normalizeCode(code == null ? "" : code);
+        if (!ReportNumbers.looksLikeNumber(normalizedNumber)) {
+            hasher.verifyDecoy(candidate);
+            throw notFound();
+        }
+        String addressFailures = "track:f:" + normalizedNumber + ":" + ip;
+        String numberFailures = "track:f:" + normalizedNumber;
+        limits.ensureBelow(addressFailures, config.failedTracksPerNumber10Minutes(), Duration.ofMinutes(10),
+                "Too many wrong codes for this report number; wait a few minutes");
+        limits.ensureBelow(numberFailures, config.failedTracksPerNumberHour(), Duration.ofHours(1),
+                "Too many wrong codes for this report number; wait a while");
+        Optional<Report> report = QuarkusTransaction.requiringNew().call(() -> byNumber(normalizedNumber));
+        boolean right;
         if (report.isEmpty() || report.get().getQueryCodeHash() == null) {
             hasher.verifyDecoy(candidate);
-            throw ProblemException.notFound(NOT_FOUND);
+            right = false;
+        } else {
+            right = hasher.verify(candidate, report.get().getQueryCodeHash());
         }
-        if (!hasher.verify(candidate, report.get().getQueryCodeHash())) {
-            throw ProblemException.notFound(NOT_FOUND);
+        if (!right) {
+            limits.record(addressFailures, Duration.ofMinutes(10));
+            limits.record(numberFailures, Duration.ofHours(1));
+            throw notFound();
         }
         return report.get();
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(404, "Not Found", NOT_FOUND, List.of());
     }
 
     private ReportViews.Tracking tracking(Report report) {
@@ -300,20 +357,18 @@ public class ReportService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReportViews.StaffMember> staff(String query) {
         String q = query == null ? "" : query.strip();
+        // the citizen's text is matched literally: % and _ are not wildcards here
+        String like = "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return em.createQuery("select u from AppUser u where u.kind = :staff and u.disabled = false"
-                        + " and (:q = '' or u.displayName like :like or u.unit like :like) order by u.displayName", AppUser.class)
-                .setParameter("staff", AccountKind.STAFF).setParameter("q", q).setParameter("like", "%" + q + "%")
+                        + " and (:q = '' or u.displayName like :like escape '!' or u.unit like :like escape '!')"
+                        + " order by u.displayName", AppUser.class)
+                .setParameter("staff", AccountKind.STAFF).setParameter("q", q).setParameter("like", like)
                 .setMaxResults(50).getResultList().stream()
                 .map(u -> new ReportViews.StaffMember(u.getId(), u.getDisplayName(), u.getUnit())).toList();
     }
 
     Instant respondUntil(Report r) {
         return r.getClosedAt().plus(Duration.ofDays(config.disputeDays()));
-    }
-
-    private Optional<Report> retried(String keyHash) {
-        SubmissionKey key = em.find(SubmissionKey.class, keyHash);
-        return key == null ? Optional.empty() : Optional.ofNullable(em.find(Report.class, key.getReportId()));
     }
 
     private Optional<Report> byNumber(String number) {

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A submission's Idempotency-Key (hashed) and the report it made; it names no user. */
+/**
+ * A submission's Idempotency-Key and the report it made. The key is hashed together with a keyed hash of the
+ * submitter, so keys are per user while the table names no user.
+ */
 @Entity
 @Table(name = "submission_key")
 public class SubmissionKey {
@@ -22,13 +25,22 @@ public class SubmissionKey {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** fingerprint of the request body: the same key with another body is refused, not silently answered */
+    @Column(name = "request_hash", length = 64)
+    private String requestHash;
+
     protected SubmissionKey() {
     }
 
-    SubmissionKey(String keyHash, Long reportId, Instant createdAt) {
+    SubmissionKey(String keyHash, Long reportId, Instant createdAt, String requestHash) {
         this.keyHash = keyHash;
         this.reportId = reportId;
         this.createdAt = createdAt;
+        this.requestHash = requestHash;
+    }
+
+    public String getRequestHash() {
+        return requestHash;
     }
 
     public Long getReportId() {

@@ -92,6 +92,13 @@ public class MediaUpload {
     @Column(name = "rendition_widths", length = 100)
     private String renditionWidths;
 
+    /**
+     * Editors' images are published by the editor who uploads them; anyone else's stay private until a feature
+     * that shows them has had them checked (WeChat's content check or a moderator).
+     */
+    @Column(name = "public_renditions", nullable = false)
+    private boolean publicRenditions;
+
     @Version
     private long version;
 
@@ -100,7 +107,7 @@ public class MediaUpload {
 
     public MediaUpload(String id, MediaKind kind, Long ownerId, String objectKey, String filename,
                        String declaredType, long declaredSize, String idempotencyKey, Instant createdAt,
-                       Instant expiresAt) {
+                       Instant expiresAt, boolean publicRenditions) {
         this.id = id;
         this.kind = kind;
         this.ownerId = ownerId;
@@ -112,6 +119,7 @@ public class MediaUpload {
         this.status = Status.PENDING;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.publicRenditions = publicRenditions && kind == MediaKind.IMAGE;
     }
 
     /** An anonymous report's photos keep no link to the person who uploaded them. */
@@ -158,10 +166,15 @@ public class MediaUpload {
         return Arrays.stream(renditionWidths.split(",")).map(Integer::valueOf).toList();
     }
 
-    /** Where a rendition of this upload lives: public for images, private next to the original for evidence. */
+    /** Where a rendition of this upload lives: public for editors' images, private otherwise. */
     public String renditionKey(int width) {
-        return (kind == MediaKind.EVIDENCE ? "private/evidence/" : ObjectStore.PUBLIC_PREFIX + "media/")
-                + id + "/w" + width + ".jpg";
+        String folder = publicRenditions ? ObjectStore.PUBLIC_PREFIX + "media/"
+                : kind == MediaKind.EVIDENCE ? "private/evidence/" : "private/media/";
+        return folder + id + "/w" + width + ".jpg";
+    }
+
+    public boolean hasPublicRenditions() {
+        return publicRenditions;
     }
 
     public String getId() {

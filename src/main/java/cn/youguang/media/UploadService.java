@@ -66,7 +66,7 @@ public class UploadService {
         if (upload == null) {
             String id = UUID.randomUUID().toString();
             upload = new MediaUpload(id, kind, ownerId, kind.keyFor(id, format), filename(request.filename()),
-                    format.mediaType(), request.size(), key, now, expires);
+                    format.mediaType(), request.size(), key, now, expires, roles.contains(cn.youguang.auth.Role.EDITOR));
             em.persist(upload);
         } else if (upload.getStatus() != MediaUpload.Status.PENDING) {
             throw ProblemException.conflict("This upload was already completed; its id is " + upload.getId());
@@ -93,6 +93,9 @@ public class UploadService {
         long max = upload.getKind().maxBytes(config);
         if (stored.size() > max || stored.size() == 0) {
             throw reject(upload, "size", "is " + stored.size() + " bytes; the limit is " + max);
+        }
+        if (stored.size() != upload.getDeclaredSize()) {
+            throw reject(upload, "size", "is " + stored.size() + " bytes, not the " + upload.getDeclaredSize() + " declared");
         }
         byte[] head = store.head(upload.getObjectKey(),
                 upload.getKind() == MediaKind.VIDEO ? MAGIC_BYTES : ImageInspector.HEADER_BYTES);
@@ -152,8 +155,10 @@ public class UploadService {
     }
 
     public UploadView view(MediaUpload u) {
-        List<UploadView.Rendition> images = u.getKind() == MediaKind.IMAGE
-                ? u.renditionWidthList().stream().map(w -> new UploadView.Rendition(w, store.publicUrl(u.renditionKey(w)))).toList()
+        // the rendition's real width: a small original is not enlarged
+        List<UploadView.Rendition> images = u.hasPublicRenditions()
+                ? u.renditionWidthList().stream().map(w -> new UploadView.Rendition(
+                        u.getWidth() == null ? w : Math.min(w, u.getWidth()), store.publicUrl(u.renditionKey(w)))).toList()
                 : null;
         return new UploadView(u.getId(), u.getKind(), u.getStatus(), u.getFilename(), u.getSizeBytes(), u.getFormat(),
                 u.getWidth(), u.getHeight(), u.getTakenAt(), u.getLatitude(), u.getLongitude(),

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An upload as its owner sees it. Images list their public renditions once made; evidence never has a public
- * URL, and its GPS position and capture time are shown only to the owner here.
+ * An upload as its owner sees it. An editor's image lists its public renditions once made; anyone else's image
+ * stays private until a feature that shows it has had it checked; evidence never has a public URL, and its GPS
+ * position and capture time are shown only to the owner here.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UploadView(String id, MediaKind kind, MediaUpload.Status status, String filename, Long size,

@@ -10,9 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,10 +47,9 @@ public class StoryResource {
     @APIResponse(responseCode = "400", description = "Malformed tag, limit or cursor (problem+json naming it)")
     public Response list(@Parameter(description = "only stories with this tag") @QueryParam("tag") String tag,
                          @Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
-                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                         @Context Request request) {
+                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         var page = stories.feed(TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor));
-        return caching.ok(request, page, MAX_AGE);
+        return caching.ok(page, MAX_AGE);
     }
 
     @GET
@@ -62,7 +59,7 @@ public class StoryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryDetail.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published story with this slug")
-    public Response get(@PathParam("slug") String slug, @Context Request request) {
-        return caching.ok(request, stories.published(Slug.parse("slug", slug)), MAX_AGE);
+    public Response get(@PathParam("slug") String slug) {
+        return caching.ok(stories.published(Slug.parse("slug", slug)), MAX_AGE);
     }
 }

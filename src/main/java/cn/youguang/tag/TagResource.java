@@ -5,9 +5,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,7 +32,7 @@ public class TagResource {
     @Operation(summary = "Tags on published stories and articles, with counts, by name")
     @APIResponse(responseCode = "200", description = "All tags in use",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TagUsage.class)))
-    public Response list(@Context Request request) {
-        return caching.ok(request, tags.inUse(), Duration.ofSeconds(300));
+    public Response list() {
+        return caching.ok(tags.inUse(), Duration.ofSeconds(300));
     }
 }

@@ -66,8 +66,8 @@ public class VideoResource {
                     @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = VideoViews.Summary.class),
                     @SchemaProperty(name = "nextCursor", type = SchemaType.STRING, nullable = true)})))
     public Response list(@QueryParam("tag") String tag, @QueryParam("limit") String limit,
-                         @QueryParam("cursor") String cursor, @Context Request request) {
-        return caching.ok(request, videos.feed(TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor)), MAX_AGE);
+                         @QueryParam("cursor") String cursor) {
+        return caching.ok(videos.feed(TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor)), MAX_AGE);
     }
 
     @GET
@@ -77,8 +77,8 @@ public class VideoResource {
     @APIResponse(responseCode = "200", description = "The video",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoViews.Detail.class)))
     @APIResponse(responseCode = "404", description = "No published, ready video with this id")
-    public Response get(@PathParam("id") String id, @Context Request request) {
-        return caching.ok(request, videos.published(parseId(id)), MAX_AGE);
+    public Response get(@PathParam("id") String id) {
+        return caching.ok(videos.published(parseId(id)), MAX_AGE);
     }
 
     @GET

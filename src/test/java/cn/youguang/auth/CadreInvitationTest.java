@@ -85,6 +85,19 @@ class CadreInvitationTest {
     }
 
     @Test
+    void guessingCodesIsStoppedAfterTenMisses() {
+        Accounts.SignedIn guesser = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        for (int i = 0; i < 10; i++) {
+            given().header("Authorization", guesser.bearer()).contentType(ContentType.JSON)
+                    .body(Map.of("code", "AAAAA-AAAA" + i, "displayName", "x", "unit", "y"))
+                    .post("/api/me/cadre").then().statusCode(400);
+        }
+        given().header("Authorization", guesser.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", "AAAAA-BBBBB", "displayName", "x", "unit", "y"))
+                .post("/api/me/cadre").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void onlyAdminsAndModeratorsInviteAndOnlyCitizensRedeem() {
         Accounts.SignedIn editor = Accounts.newStaff("ed-" + UUID.randomUUID().toString().substring(0, 8), Set.of(Role.EDITOR));
         given().header("Authorization", editor.bearer()).contentType(ContentType.JSON).body(Map.of())

@@ -82,6 +82,11 @@ class ProblemResponsesTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
         given().contentType("application/json").body("{\"name\": \"a\", \"count\": \"many\"}").post("/test/problems")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("count"));
+        given().contentType("application/json").body("[]").post("/test/problems")
+                .then().statusCode(400).body("errors[0].field", equalTo("body"))
+                .body("detail", containsString("shape"));
+        given().contentType("application/json").post("/api/auth/login")
+                .then().statusCode(400).body("errors[0].field", equalTo("body"));
     }
 
     @Test

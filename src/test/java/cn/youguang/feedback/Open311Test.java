@@ -123,6 +123,9 @@ class Open311Test {
         ReportFixture.move(dispatcher, "dispatch", closedId, ReportFixture.to("rejected", "note", "不属于城管职责")).then().statusCode(200);
         String supervision = ReportFixture.file(citizen, ReportFixture.supervision("conduct")).getString("number");
 
+        given().get("/open311/v2/requests/" + open + ".json").then().statusCode(200)
+                .body("[0]", not(org.hamcrest.Matchers.hasKey("address")))
+                .body(not(containsString("某路与某街交叉口")));
         given().queryParam("service_request_id", open + "," + closed + "," + supervision).get("/open311/v2/requests.json")
                 .then().statusCode(200).body("service_request_id", org.hamcrest.Matchers.containsInAnyOrder(open, closed));
         given().queryParam("service_code", "ads").queryParam("status", "closed").get("/open311/v2/requests.json")

@@ -29,7 +29,7 @@ class RateLimitTest {
             return Map.of("youguang.feedback.submits-per-user-hour", "3",
                     "youguang.feedback.submits-per-ip-hour", "5",
                     "youguang.feedback.tracks-per-ip-minute", "12",
-                    "youguang.feedback.tracks-per-number10-minutes", "4");
+                    "youguang.feedback.failed-tracks-per-number10-minutes", "4");
         }
     }
 
@@ -59,6 +59,11 @@ class RateLimitTest {
     @Test
     void submissionsAreLimitedPerUserThenPerAddress() {
         Accounts.SignedIn first = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        // refused submissions do not use up the limit
+        for (int i = 0; i < 5; i++) {
+            ReportFixture.submit(first, ReportFixture.street("no-such-category", ReportFixture.LAT, ReportFixture.LON),
+                    "k-" + UUID.randomUUID()).then().statusCode(400);
+        }
         for (int i = 0; i < 3; i++) {
             ReportFixture.file(first, ReportFixture.street("litter", ReportFixture.LAT, ReportFixture.LON));
         }

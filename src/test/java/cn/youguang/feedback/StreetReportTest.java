@@ -126,6 +126,23 @@ class StreetReportTest {
                 .isEqualTo(1);
         ReportFixture.submit(citizen, body, null).then().statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
+
+        // the same key with another body is a client mistake, not a retry
+        Map<String, Object> other = ReportFixture.street("litter", ReportFixture.LAT, ReportFixture.LON);
+        ReportFixture.submit(citizen, other, key).then().statusCode(422).body("errors[0].field", equalTo("Idempotency-Key"));
+        // and another person using the same key gets a report of their own, never someone else's receipt
+        Accounts.SignedIn stranger = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        JsonPath theirs = ReportFixture.submit(stranger, body, key).then().statusCode(201).extract().jsonPath();
+        assertThat(theirs.getString("number")).isNotEqualTo(first.getString("number"));
+        assertThat(theirs.getString("queryCode")).isNotEqualTo(first.getString("queryCode"));
+    }
+
+    @Test
+    void theCodeCanTravelInABodyInsteadOfTheUrl() {
+        JsonPath receipt = ReportFixture.file(citizen, ReportFixture.street("litter", ReportFixture.LAT, ReportFixture.LON));
+        given().contentType(ContentType.JSON).body(Map.of("number", receipt.getString("number"), "code", receipt.getString("queryCode")))
+                .post("/api/reports/track").then().statusCode(200).body("number", equalTo(receipt.getString("number")))
+                .header("Cache-Control", equalTo("no-store"));
     }
 
     @Test
@@ -171,6 +188,9 @@ class StreetReportTest {
                 .body("status", equalTo("IN_PROGRESS"))
                 .body("timeline.note", hasItem(containsString("车还在原地")));
         assertThat(new DatabaseRows(dataSource).count("select reopen_count from report where id = ?", id)).isEqualTo(1);
+        // the citizen's reason is on their own timeline, not published through Open311
+        given().get("/open311/v2/requests/" + number + ".json").then().statusCode(200)
+                .body(not(containsString("车还在原地")));
 
         move(dispatcher, "dispatch", id, to("closed", "note", "已清理", "afterPhotos", List.of(ReportFixture.evidence(dispatcher))))
                 .then().statusCode(200);
@@ -232,6 +252,13 @@ class StreetReportTest {
         tooMany.put("photos", java.util.Collections.nCopies(10, UUID.randomUUID().toString()));
         ReportFixture.submit(citizen, tooMany, "k-" + UUID.randomUUID()).then().statusCode(400)
                 .body("errors[0].field", equalTo("photos"));
+        Map<String, Object> abroad = ReportFixture.street("litter", -33.9, 151.2);
+        ReportFixture.submit(citizen, abroad, "k-" + UUID.randomUUID()).then().statusCode(400)
+                .body("errors[0].field", equalTo("location"));
+        Map<String, Object> dashes = ReportFixture.street("litter", 33, 120);
+        dashes.put("contactPhone", "---------");
+        ReportFixture.submit(citizen, dashes, "k-" + UUID.randomUUID()).then().statusCode(400)
+                .body("errors[0].field", equalTo("contactPhone"));
         Map<String, Object> notMine = ReportFixture.street("litter", 33, 120);
         notMine.put("photos", List.of(ReportFixture.evidence(Accounts.citizen(weChat, "o-" + UUID.randomUUID()))));
         ReportFixture.submit(citizen, notMine, "k-" + UUID.randomUUID()).then().statusCode(400)

@@ -50,22 +50,24 @@ class UploadTest {
     DataSource dataSource;
 
     private Accounts.SignedIn citizen;
+    private Accounts.SignedIn editor;
 
     @BeforeEach
     void signIn() {
         WeChatApiMock.reset(weChat);
         citizen = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        editor = Accounts.newStaff("img-" + UUID.randomUUID().toString().substring(0, 8), Set.of(Role.EDITOR));
     }
 
     @Test
-    void anImageGoesStraightToTheStoreAndGetsStrippedRenditions() throws Exception {
+    void anEditorsImageGoesStraightToTheStoreAndGetsStrippedPublicRenditions() throws Exception {
         byte[] photo = TestImages.jpegWithExif(1200, 800, 1, "2024:10:01 09:30:00", 33.3478, 120.1637);
-        JsonPath ticket = ticket(citizen, "image", "street.jpg", photo.length, "image/jpeg");
+        JsonPath ticket = ticket(editor, "image", "street.jpg", photo.length, "image/jpeg");
         assertThat(ticket.getMap("fields")).containsKeys("policy", "key", "x-amz-signature", "Content-Type");
         assertThat(ticket.getString("fields.key")).startsWith("private/incoming/").doesNotContain("street");
 
         assertThat(DirectUpload.send(ticket, photo, "image/jpeg").statusCode()).isEqualTo(204);
-        given().header("Authorization", citizen.bearer()).post("/api/media/uploads/" + ticket.getString("id") + "/complete")
+        given().header("Authorization", editor.bearer()).post("/api/media/uploads/" + ticket.getString("id") + "/complete")
                 .then().statusCode(200)
                 .body("status", equalTo("VERIFIED"))
                 .body("format", equalTo("JPEG"))
@@ -74,7 +76,7 @@ class UploadTest {
                 .body("latitude", nullValue())
                 .body("takenAt", nullValue());
 
-        JsonPath done = awaitRenditions(citizen, ticket.getString("id"));
+        JsonPath done = awaitRenditions(editor, ticket.getString("id"));
         assertThat(done.getList("images.width")).containsExactly(320, 750, 1080);
         byte[] small = given().get(path(done.getString("images[0].url"))).then().statusCode(200).extract().asByteArray();
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(small));
@@ -84,12 +86,44 @@ class UploadTest {
     }
 
     @Test
+    void aCitizensImageStaysPrivateUntilAFeatureHasItChecked() throws Exception {
+        byte[] photo = TestImages.jpeg(400, 300, Color.GRAY);
+        String id = upload(citizen, "image", photo, "image/jpeg");
+        JsonPath done = awaitRenditions(citizen, id);
+        assertThat(done.getList("images")).isNull();
+        String key = new DatabaseRows(dataSource).single("select object_key from media_upload where id = ?", id);
+        assertThat(store.exists("private/media/" + id + "/w320.jpg")).isTrue();
+        assertThat(store.exists("public/media/" + id + "/w320.jpg")).isFalse();
+        given().redirects().follow(false).get("/media/public/media/" + id + "/w320.jpg").then().statusCode(302);
+        assertThat(DirectUpload.get(given().redirects().follow(false).get("/media/public/media/" + id + "/w320.jpg")
+                .then().extract().header("Location"), null).statusCode()).isEqualTo(404);
+        assertThat(key).startsWith("private/incoming/");
+    }
+
+    @Test
+    void aSmallImageIsNotEnlargedAndSaysSo() throws Exception {
+        String id = upload(editor, "image", TestImages.jpeg(64, 48, Color.GRAY), "image/jpeg");
+        JsonPath done = awaitRenditions(editor, id);
+        assertThat(done.getList("images.width")).containsExactly(64);
+    }
+
+    @Test
+    void aFileOfAnotherSizeThanDeclaredIsRejected() {
+        byte[] png = TestImages.png(10, 10, Color.RED);
+        JsonPath ticket = ticket(citizen, "image", "a.png", png.length + 100, "image/png");
+        DirectUpload.send(ticket, png, "image/png");
+        given().header("Authorization", citizen.bearer()).post("/api/media/uploads/" + ticket.getString("id") + "/complete")
+                .then().statusCode(422).body("errors[0].field", equalTo("size"));
+        assertThat(store.exists(ticket.getString("fields.key"))).isFalse();
+    }
+
+    @Test
     void theOrientationOfAPhoneJpegIsApplied() throws Exception {
         byte[] photo = TestImages.jpegWithExif(800, 600, 6, "2024:10:01 09:30:00", 33.3, 120.1);
-        String id = upload(citizen, "image", photo, "image/jpeg");
-        given().header("Authorization", citizen.bearer()).get("/api/media/uploads/" + id)
+        String id = upload(editor, "image", photo, "image/jpeg");
+        given().header("Authorization", editor.bearer()).get("/api/media/uploads/" + id)
                 .then().body("width", equalTo(600)).body("height", equalTo(800));
-        JsonPath done = awaitRenditions(citizen, id);
+        JsonPath done = awaitRenditions(editor, id);
         byte[] small = given().get(path(done.getString("images[0].url"))).then().statusCode(200).extract().asByteArray();
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(small));
         assertThat(decoded.getHeight()).isGreaterThan(decoded.getWidth());
@@ -136,7 +170,7 @@ class UploadTest {
 
     @Test
     void theStoreItselfRefusesAFileLargerThanThePolicy() {
-        JsonPath ticket = ticket(citizen, "image", "big.jpg", 1000, "image/jpeg");
+        JsonPath ticket = ticket(citizen, "image", "big.jpg", 10 * 1024 * 1024, "image/jpeg");
         byte[] tooBig = new byte[10 * 1024 * 1024 + 1];
         tooBig[0] = (byte) 0xFF;
         tooBig[1] = (byte) 0xD8;
@@ -201,10 +235,10 @@ class UploadTest {
         assertThat(enc.waitFor()).as("heif-enc (Debian libheif-examples) made a HEIC file").isZero();
         byte[] bytes = java.nio.file.Files.readAllBytes(heic);
 
-        String id = upload(citizen, "image", bytes, "image/heic");
-        given().header("Authorization", citizen.bearer()).get("/api/media/uploads/" + id)
+        String id = upload(editor, "image", bytes, "image/heic");
+        given().header("Authorization", editor.bearer()).get("/api/media/uploads/" + id)
                 .then().body("format", equalTo("HEIC")).body("width", equalTo(400));
-        JsonPath done = awaitRenditions(citizen, id);
+        JsonPath done = awaitRenditions(editor, id);
         assertThat(done.getList("images.width")).containsExactly(320);
     }
 

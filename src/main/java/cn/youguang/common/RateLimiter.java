@@ -1,6 +1,5 @@
-package cn.youguang.feedback;
+package cn.youguang.common;
 
-import cn.youguang.common.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Fixed-window counters in the database, so every instance of the service enforces the same limits. Each hit is
- * counted in its own short transaction; over the limit the caller gets 429 with Retry-After until the window ends.
+ * Fixed-window counters in the database, so every instance of the service enforces the same limits. Each count is
+ * written in its own short transaction; over the limit the caller gets 429 with Retry-After until the window ends.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -25,14 +24,38 @@ public class RateLimiter {
         this.clock = clock;
     }
 
+    /** Counts this attempt and refuses it when the window already holds {@code limit} attempts. */
     public void hit(String bucket, int limit, Duration window, String message) {
         Instant now = clock.instant();
-        long windowMillis = window.toMillis();
-        Instant start = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
+        Instant start = windowStart(now, window);
         int hits = count(bucket, start);
         if (hits > limit) {
             throw ProblemException.tooManyRequests(message, Duration.between(now, start.plus(window)));
         }
+    }
+
+    /**
+     * Refuses when the window already holds {@code limit} counted events, without counting this one: for limits
+     * on what succeeded (accepted submissions) or failed (wrong codes), counted later with {@link #record}.
+     */
+    public void ensureBelow(String bucket, int limit, Duration window, String message) {
+        Instant now = clock.instant();
+        Instant start = windowStart(now, window);
+        Number hits = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                        "select coalesce(max(hits), 0) from rate_limit where bucket = ?1 and window_start = ?2")
+                .setParameter(1, bucket).setParameter(2, start).getSingleResult());
+        if (hits.intValue() >= limit) {
+            throw ProblemException.tooManyRequests(message, Duration.between(now, start.plus(window)));
+        }
+    }
+
+    public void record(String bucket, Duration window) {
+        count(bucket, windowStart(clock.instant(), window));
+    }
+
+    private static Instant windowStart(Instant now, Duration window) {
+        long windowMillis = window.toMillis();
+        return Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
     }
 
     private int count(String bucket, Instant start) {
