@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,7 +71,7 @@ public class AccountService {
     Profile storePhone(long userId, String phone) {
         AppUser user = existing(userId);
         user.setPhone(phones.encrypt(phone), PersonalDataCipher.mask(phone));
-        user.setUpdatedAt(now());
+        user.setUpdatedAt(clock.instant());
         return Profile.of(user);
     }
 
@@ -87,7 +86,7 @@ public class AccountService {
         }
         checkStrength("newPassword", next, user.getUsername());
         user.setPasswordHash(hasher.hash(next));
-        user.setUpdatedAt(now());
+        user.setUpdatedAt(clock.instant());
         tokens.revokeAll(userId);
         return tokens.issue(user);
     }
@@ -111,7 +110,7 @@ public class AccountService {
             throw ProblemException.conflict("The username " + username + " is taken");
         }
         AppUser user = AppUser.staff(username, hasher.hash(request.password()), request.displayName().strip(),
-                request.unit(), roles, now());
+                request.unit(), roles, clock.instant());
         users.persistAndFlush(user);
         return Profile.of(user);
     }
@@ -147,7 +146,7 @@ public class AccountService {
             }
             user.setPrincipalLeader(change.principalLeader());
         }
-        user.setUpdatedAt(now());
+        user.setUpdatedAt(clock.instant());
         return Profile.of(user);
     }
 
@@ -161,7 +160,7 @@ public class AccountService {
         user.setPasswordHash(hasher.hash(password));
         user.setFailedLogins(0);
         user.setLockedUntil(null);
-        user.setUpdatedAt(now());
+        user.setUpdatedAt(clock.instant());
         tokens.revokeAll(id);
         return Profile.of(user);
     }
@@ -204,9 +203,5 @@ public class AccountService {
             roles.add(r);
         }
         return roles;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -45,7 +44,7 @@ public class InvitationService {
     }
 
     public Invitation issue(long issuerId, String unit, Integer validDays) {
-        Instant now = now();
+        Instant now = clock.instant();
         Duration ttl = validDays == null ? config.invitationTtl() : Duration.ofDays(validDays);
         String code = newCode();
         CadreInvitation invitation = new CadreInvitation(TokenService.sha256(normalize(code)),
@@ -75,7 +74,7 @@ public class InvitationService {
         // codes carry about 50 bits; failed tries are still limited so they cannot be enumerated
         String failures = "cadre:f:" + userId;
         limits.ensureBelow(failures, 10, java.time.Duration.ofHours(1), "Too many wrong invitation codes; try again later");
-        Instant now = now();
+        Instant now = clock.instant();
         int redeemed = em.createQuery("update CadreInvitation i set i.redeemedBy = :user, i.redeemedAt = :now "
                         + "where i.codeHash = :hash and i.redeemedAt is null and i.expiresAt > :now")
                 .setParameter("user", userId).setParameter("now", now)
@@ -106,9 +105,5 @@ public class InvitationService {
     static String normalize(String code) {
         return code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", "")
                 .replace('O', '0').replace('I', '1').replace('L', '1');
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

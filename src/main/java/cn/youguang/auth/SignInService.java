@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /** Signing in: with a wx.login code (mini-program) or with username and password (console). */
@@ -64,7 +63,7 @@ public class SignInService {
 
     @Transactional
     AppUser signInWeChatUser(String openid, String unionid) {
-        Instant now = now();
+        Instant now = clock.instant();
         AppUser user = users.findByOpenid(openid).orElseGet(() -> {
             AppUser created = AppUser.wechat(openid, unionid, now);
             users.persistAndFlush(created);
@@ -87,7 +86,7 @@ public class SignInService {
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     public TokenPair staff(String username, String password) {
-        Instant now = now();
+        Instant now = clock.instant();
         AppUser user = users.findStaff(username.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
         if (user == null) {
             hasher.verifyDecoy(password);
@@ -133,9 +132,5 @@ public class SignInService {
     private static ProblemException locked(Duration remaining) {
         return ProblemException.tooManyRequests("Too many wrong passwords: this account is locked for "
                 + Math.max(1, remaining.toSeconds()) + " seconds", remaining);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

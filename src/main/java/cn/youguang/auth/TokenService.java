@@ -19,7 +19,6 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -67,7 +66,7 @@ public class TokenService {
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     public TokenPair refresh(String presented) {
-        Instant now = now();
+        Instant now = clock.instant();
         RefreshToken token = find(presented).orElseThrow(TokenService::invalidRefresh);
         if (token.getRevokedAt() != null || !token.getExpiresAt().isAfter(now)) {
             throw invalidRefresh();
@@ -91,18 +90,18 @@ public class TokenService {
     /** Signs out the sign-in the token belongs to; unknown tokens are ignored (logging out is idempotent). */
     @Transactional
     public void logout(String presented) {
-        find(presented).ifPresent(t -> revokeFamily(t.getFamilyId(), now()));
+        find(presented).ifPresent(t -> revokeFamily(t.getFamilyId(), clock.instant()));
     }
 
     /** Signs a user out everywhere (disabled account, changed password). */
     @Transactional
     public void revokeAll(Long userId) {
         em.createQuery("update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is null")
-                .setParameter("now", now()).setParameter("user", userId).executeUpdate();
+                .setParameter("now", clock.instant()).setParameter("user", userId).executeUpdate();
     }
 
     private TokenPair issue(AppUser user, String family) {
-        Instant now = now();
+        Instant now = clock.instant();
         String access = Jwt.issuer(config.issuer())
                 .audience(config.audience())
                 .subject(String.valueOf(user.getId()))
@@ -132,10 +131,6 @@ public class TokenService {
     private void revokeFamily(String family, Instant now) {
         em.createQuery("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
                 .setParameter("now", now).setParameter("family", family).executeUpdate();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static ProblemException invalidRefresh() {

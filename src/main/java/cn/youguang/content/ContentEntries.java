@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +50,7 @@ public class ContentEntries {
                 && existing.get().getStatus() != PublicationStatus.WITHDRAWN) {
             return ImportOutcome.UNCHANGED;
         }
-        Instant now = now();
+        Instant now = clock.instant();
         E entry = existing.orElseGet(create);
         if (existing.isPresent()) {
             em.persist(new ContentRevision(revisionType, entry, now));
@@ -70,16 +69,11 @@ public class ContentEntries {
                 .setParameter("withdrawn", PublicationStatus.WITHDRAWN).getResultList().stream()
                 .filter(e -> !slugs.contains(e.getSlug()) && !failedPaths.contains(e.getSourcePath()))
                 .toList();
-        Instant now = now();
+        Instant now = clock.instant();
         for (E entry : gone) {
             entry.setStatus(PublicationStatus.WITHDRAWN);
             entry.setUpdatedAt(now);
         }
         return gone.size();
-    }
-
-    private Instant now() {
-        // the databases keep microseconds; truncating here keeps keyset cursors exact
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

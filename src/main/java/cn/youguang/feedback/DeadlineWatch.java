@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public class DeadlineWatch {
     /** Returns how many reports became overdue in this run. */
     public int check() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), config.zone());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.id from Report r"
                         + " where (r.status = :submitted and r.acceptDue < :today)"
                         + " or (r.resultDue is not null and r.resultDue < :today and r.status not in :final)"

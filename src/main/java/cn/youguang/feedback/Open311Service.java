@@ -125,7 +125,7 @@ public class Open311Service {
             throw new Open311Exception(400, "description is longer than 2000 characters", xml);
         }
         String text = description;
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.zone());
         Report report = QuarkusTransaction.requiringNew().call(() -> {
             Report r = new Report(numbers.next(Channel.STREET, today), Channel.STREET, category.getCode(), text, false, null,

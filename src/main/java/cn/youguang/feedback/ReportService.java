@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -140,7 +139,7 @@ public class ReportService {
         }
         boolean anonymous = Boolean.TRUE.equals(r.anonymous());
         AppUser reporter = em.find(AppUser.class, userId);
-        Instant now = now();
+        Instant now = clock.instant();
         LocalDate today = today();
         int acceptDays = channel == Channel.STREET ? config.streetAcceptDays() : config.supervisionAcceptDays();
         Report report = new Report(numbers.next(channel, today), channel, category.getCode(), r.description().strip(),
@@ -253,7 +252,7 @@ public class ReportService {
      * report with the reason on its timeline (the FixMyStreet gap: "closed" while not fixed, and no way back).
      */
     private Report respond(long reportId, boolean dispute, String reason) {
-        Instant now = now();
+        Instant now = clock.instant();
         Report report = QuarkusTransaction.requiringNew().call(() -> {
             Report r = em.find(Report.class, reportId);
             if (r.getStatus() != ReportStatus.CLOSED || r.getClosedAt() == null) {
@@ -413,10 +412,6 @@ public class ReportService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private LocalDate today() {

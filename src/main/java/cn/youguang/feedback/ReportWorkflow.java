@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -222,7 +221,7 @@ public class ReportWorkflow {
         if (desk.channel() == Channel.SUPERVISION) {
             audit.record(desk.staffId(), AuditEntry.Action.TRANSITION, id, visible.getStatus() + "->" + next);
         }
-        Instant now = now();
+        Instant now = clock.instant();
         LocalDate today = today();
         Report report = QuarkusTransaction.requiringNew().call(() -> {
             Report r = em.find(Report.class, id);
@@ -302,10 +301,6 @@ public class ReportWorkflow {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalid(field, message);
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private LocalDate today() {

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -36,7 +35,7 @@ public class SupervisionAudit {
         QuarkusTransaction.requiringNew().run(() -> {
             AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
             long id = head.lastId() + 1;
-            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant at = clock.instant();
             AuditEntry entry = new AuditEntry(id, at, actorId, action, reportId, detail, head.lastHash());
             em.persist(entry);
             head.advance(id, entry.getHash());

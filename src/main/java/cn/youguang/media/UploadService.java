@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,7 @@ public class UploadService {
                     + kind.name().toLowerCase(Locale.ROOT));
         }
         String key = idempotencyKey(idempotencyKey);
-        Instant now = now();
+        Instant now = clock.instant();
         Instant expires = now.plus(config.uploadExpiry());
         MediaUpload upload = key == null ? null : findByIdempotencyKey(ownerId, key).orElse(null);
         if (upload == null) {
@@ -105,7 +104,7 @@ public class UploadService {
                     + detected.map(MediaFormat::mediaType).orElse("something else") + ")");
         }
         ImageInspector.ImageFacts facts = upload.getKind() == MediaKind.VIDEO ? null : inspector.inspect(head);
-        Instant now = now();
+        Instant now = clock.instant();
         return QuarkusTransaction.requiringNew().call(() -> {
             MediaUpload current = em.find(MediaUpload.class, id);
             current.verified(stored.size(), detected.get(), now);
@@ -135,7 +134,7 @@ public class UploadService {
 
     /** Uploads whose policy expired long ago without completion: their objects (if any) go, the rows stay. */
     public int removeAbandoned() {
-        Instant cutoff = now().minus(config.uploadExpiry()).minus(config.abandonedAfter());
+        Instant cutoff = clock.instant().minus(config.uploadExpiry()).minus(config.abandonedAfter());
         List<MediaUpload> abandoned = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                         "select u from MediaUpload u where u.status = :pending and u.expiresAt < :cutoff", MediaUpload.class)
                 .setParameter("pending", MediaUpload.Status.PENDING).setParameter("cutoff", cutoff)
@@ -167,7 +166,7 @@ public class UploadService {
 
     private ProblemException reject(MediaUpload upload, String field, String message) {
         store.delete(upload.getObjectKey());
-        Instant now = now();
+        Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> em.find(MediaUpload.class, upload.getId()).rejected(now));
         LOG.infof("Rejected upload %s: %s %s", upload.getId(), field, message);
         return new ProblemException(422, "Unprocessable Content", field + " " + message + "; the file was deleted",
@@ -214,9 +213,5 @@ public class UploadService {
     private static String filename(String raw) {
         String name = raw.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
         return name.isEmpty() ? "file" : name;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

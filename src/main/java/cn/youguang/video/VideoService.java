@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,7 +104,7 @@ public class VideoService {
         if (request.title() == null || request.title().isBlank()) {
             throw ProblemException.invalid("title", "must not be blank");
         }
-        Video video = new Video(request.title().strip(), editorId, now());
+        Video video = new Video(request.title().strip(), editorId, clock.instant());
         apply(video, editorId, request);
         if (video.getObjectKey() == null && video.getFeedId() == null) {
             throw ProblemException.invalid("uploadId", "or a Channels entry (finderUserName and feedId) is required");
@@ -124,7 +123,7 @@ public class VideoService {
             video.setTitle(request.title().strip());
         }
         apply(video, editorId, request);
-        video.touch(now());
+        video.touch(clock.instant());
         em.flush();
         notifyIfAttached(video, request);
         return admin(video);
@@ -138,7 +137,7 @@ public class VideoService {
                     + (video.getFailureReason() == null ? "" : " (" + video.getFailureReason() + ")")
                     + "; only a ready video can be published");
         }
-        video.publish(publish, now());
+        video.publish(publish, clock.instant());
         return admin(video);
     }
 
@@ -256,9 +255,5 @@ public class VideoService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -40,6 +41,7 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         Instant fixed = FIXED.get();
-        return fixed != null ? fixed : Instant.now();
+        // microsecond ticks, like the service's own clock (Clocks)
+        return (fixed != null ? fixed : Instant.now()).truncatedTo(ChronoUnit.MICROS);
     }
 }
