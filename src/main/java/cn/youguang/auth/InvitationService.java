@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Hashes;
 import cn.youguang.common.Cursor;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
@@ -47,7 +48,7 @@ public class InvitationService {
         Instant now = clock.instant();
         Duration ttl = validDays == null ? config.invitationTtl() : Duration.ofDays(validDays);
         String code = newCode();
-        CadreInvitation invitation = new CadreInvitation(TokenService.sha256(normalize(code)),
+        CadreInvitation invitation = new CadreInvitation(Hashes.sha256Hex(normalize(code)),
                 unit == null ? null : unit.strip(), issuerId, now, now.plus(ttl));
         em.persist(invitation);
         return Invitation.of(invitation, code);
@@ -78,7 +79,7 @@ public class InvitationService {
         int redeemed = em.createQuery("update CadreInvitation i set i.redeemedBy = :user, i.redeemedAt = :now "
                         + "where i.codeHash = :hash and i.redeemedAt is null and i.expiresAt > :now")
                 .setParameter("user", userId).setParameter("now", now)
-                .setParameter("hash", TokenService.sha256(normalize(code))).executeUpdate();
+                .setParameter("hash", Hashes.sha256Hex(normalize(code))).executeUpdate();
         if (redeemed == 0) {
             limits.record(failures, java.time.Duration.ofHours(1));
             throw ProblemException.invalid("code", "is unknown, expired or already used");

@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Hashes;
 import cn.youguang.common.ProblemException;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.build.Jwt;
@@ -10,17 +11,13 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -115,7 +112,7 @@ public class TokenService {
         random.nextBytes(secret);
         String refresh = REFRESH_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant refreshExpiry = now.plus(config.refreshTokenTtl());
-        em.persist(new RefreshToken(user.getId(), family, sha256(refresh), now, refreshExpiry));
+        em.persist(new RefreshToken(user.getId(), family, Hashes.sha256Hex(refresh), now, refreshExpiry));
         return new TokenPair(access, "Bearer", config.accessTokenTtl().toSeconds(), refresh,
                 config.refreshTokenTtl().toSeconds());
     }
@@ -125,7 +122,7 @@ public class TokenService {
             return Optional.empty();
         }
         return em.createQuery("select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
-                .setParameter("hash", sha256(presented)).getResultStream().findFirst();
+                .setParameter("hash", Hashes.sha256Hex(presented)).getResultStream().findFirst();
     }
 
     private void revokeFamily(String family, Instant now) {
@@ -135,15 +132,6 @@ public class TokenService {
 
     private static ProblemException invalidRefresh() {
         return ProblemException.unauthorized("The refresh token is invalid, expired or already used; sign in again");
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Production must be given both keys; starting without them is refused here, at boot. */

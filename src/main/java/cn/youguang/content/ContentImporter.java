@@ -1,5 +1,6 @@
 package cn.youguang.content;
 
+import cn.youguang.common.Hashes;
 import cn.youguang.media.MediaFormat;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.media.StorageUnavailableException;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -287,7 +287,7 @@ public class ContentImporter {
             byte[] bytes = Files.readAllBytes(image);
             MediaFormat type = MediaFormat.detect(bytes).filter(MediaFormat::isWebImage).orElseThrow(() ->
                     new ContentProblem(field, "file " + url + " is not a JPEG, PNG, GIF or WebP image"));
-            String sha = sha256(bytes);
+            String sha = Hashes.sha256Hex(bytes);
             return new LocalImage(ObjectStore.PUBLIC_PREFIX + "content/" + sha + "." + type.extension(), image, type, sha);
         } catch (IOException e) {
             throw new ContentProblem(field, "image " + url + " could not be read");
@@ -296,16 +296,12 @@ public class ContentImporter {
 
     /** Covers everything the stored rendering depends on, so any change re-renders and nothing else does. */
     private String contentHash(String relative, byte[] raw, Map<String, LocalImage> images) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((MarkdownRenderer.VERSION + "\n" + store.publicUrl(ObjectStore.PUBLIC_PREFIX + "x")
-                    + "\n" + relative + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(raw);
-            images.forEach((url, image) -> digest.update(("\n" + url + "=" + image.sha256()).getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Hashes.sha256();
+        digest.update((MarkdownRenderer.VERSION + "\n" + store.publicUrl(ObjectStore.PUBLIC_PREFIX + "x")
+                + "\n" + relative + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(raw);
+        images.forEach((url, image) -> digest.update(("\n" + url + "=" + image.sha256()).getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static boolean isLocal(String url) {
@@ -328,7 +324,7 @@ public class ContentImporter {
 
     private static byte[] readImage(LocalImage image) {
         byte[] bytes = read(image.file());
-        if (!sha256(bytes).equals(image.sha256())) {
+        if (!Hashes.sha256Hex(bytes).equals(image.sha256())) {
             throw new ContentProblem("images", image.file().getFileName() + " changed during the import; import again");
         }
         return bytes;
@@ -347,14 +343,6 @@ public class ContentImporter {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
             throw new ContentProblem("file", "is not UTF-8 text");
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

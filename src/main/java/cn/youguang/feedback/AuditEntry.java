@@ -1,15 +1,12 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.Hashes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /** One line of the supervision audit log; its hash covers its own fields and the previous line's hash. */
 @Entity
@@ -60,11 +57,7 @@ public class AuditEntry {
     String computeHash() {
         String line = String.join("|", String.valueOf(id), at.toString(), String.valueOf(actorId), action,
                 String.valueOf(reportId), detail == null ? "" : detail, prevHash);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(line);
     }
 
     public Long getId() {

@@ -1,5 +1,6 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,14 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +68,7 @@ public class Open311Clients {
         byte[] secret = new byte[24];
         random.nextBytes(secret);
         String key = "o311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Row row = new Row(name, hash(key), clock.instant());
+        Row row = new Row(name, Hashes.sha256Hex(key), clock.instant());
         em.persist(row);
         return new Client(row.id, row.name, key, row.createdAt);
     }
@@ -89,14 +86,6 @@ public class Open311Clients {
             return Optional.empty();
         }
         return em.createQuery("select c from Open311Client c where c.keyHash = :hash and c.revokedAt is null", Row.class)
-                .setParameter("hash", hash(apiKey)).getResultStream().findFirst().map(r -> r.name);
-    }
-
-    private static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                .setParameter("hash", Hashes.sha256Hex(apiKey)).getResultStream().findFirst().map(r -> r.name);
     }
 }

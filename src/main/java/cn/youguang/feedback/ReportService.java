@@ -1,5 +1,6 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.Hashes;
 import cn.youguang.common.RateLimiter;
 
 import cn.youguang.auth.AccountKind;
@@ -21,8 +22,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +79,7 @@ public class ReportService {
         // keyed hash of the submitter: keys are scoped per user, yet neither table below names the user
         String submitter = HexFormat.of().formatHex(cipher.derive("submitter",
                 String.valueOf(userId).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        String keyHash = sha256(submitter + "|" + key);
+        String keyHash = Hashes.sha256Hex(submitter + "|" + key);
         String requestHash = fingerprint(request);
         Optional<SubmissionKey> earlier = QuarkusTransaction.requiringNew().call(() ->
                 Optional.ofNullable(em.find(SubmissionKey.class, keyHash)));
@@ -124,7 +123,7 @@ public class ReportService {
 
     private String fingerprint(ReportRequests.Submission request) {
         try {
-            return sha256(json.writeValueAsString(request));
+            return Hashes.sha256Hex(json.writeValueAsString(request));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -404,14 +403,6 @@ public class ReportService {
                     "is required: 16-64 letters, digits or -_.:, the same for every retry of one submission");
         }
         return raw;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private LocalDate today() {

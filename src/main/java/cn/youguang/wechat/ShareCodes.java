@@ -1,15 +1,12 @@
 package cn.youguang.wechat;
 
+import cn.youguang.common.Hashes;
 import cn.youguang.media.MediaFormat;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.story.StoryService;
 import cn.youguang.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Mini-program codes (小程序码) that open a story. WeChat draws each code once; it is then kept in the object
@@ -55,11 +52,6 @@ public class ShareCodes {
     }
 
     private static String fingerprint(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(value).substring(0, 12);
     }
 }
