@@ -50,7 +50,7 @@ public class UserAdminResource {
     @Path("/{id}")
     @Operation(summary = "One account")
     public Profile get(@PathParam("id") String id) {
-        return accounts.get(parseId(id));
+        return accounts.get(QueryParams.id("id", id));
     }
 
     @POST
@@ -67,7 +67,7 @@ public class UserAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an account's roles, name or unit, or disable it (ends its sign-ins)")
     public Profile change(@PathParam("id") String id, @NotNull @Valid AuthRequests.AccountChange change) {
-        return accounts.change(me.id(), parseId(id), change);
+        return accounts.change(me.id(), QueryParams.id("id", id), change);
     }
 
     @POST
@@ -75,14 +75,7 @@ public class UserAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new password for a console account and unlock it")
     public Profile resetPassword(@PathParam("id") String id, @NotNull @Valid AuthRequests.PasswordReset reset) {
-        return accounts.resetPassword(parseId(id), reset.password());
-    }
-
-    private static long parseId(String id) {
-        if (id == null || !id.matches("\\d{1,18}")) {
-            throw ProblemException.badParameter("id", "must be a number");
-        }
-        return Long.parseLong(id);
+        return accounts.resetPassword(QueryParams.id("id", id), reset.password());
     }
 
     private static String parseRole(String role) {

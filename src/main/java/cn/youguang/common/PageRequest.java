@@ -10,17 +10,6 @@ public record PageRequest(int limit, Cursor after) {
     public static final int MAX_LIMIT = 50;
 
     public static PageRequest of(String limit, String cursor) {
-        int size = DEFAULT_LIMIT;
-        if (limit != null && !limit.isEmpty()) {
-            try {
-                size = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                throw ProblemException.badParameter("limit", "must be a whole number between 1 and " + MAX_LIMIT);
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                throw ProblemException.badParameter("limit", "must be between 1 and " + MAX_LIMIT);
-            }
-        }
-        return new PageRequest(size, Cursor.decode(cursor));
+        return new PageRequest(QueryParams.number("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT), Cursor.decode(cursor));
     }
 }

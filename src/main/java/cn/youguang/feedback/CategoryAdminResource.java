@@ -2,6 +2,7 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.Role;
 import cn.youguang.common.ProblemException;
+import cn.youguang.common.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -60,7 +61,7 @@ public class CategoryAdminResource {
     @Operation(summary = "Add a category or change one (name, description, order, active); its channel cannot change")
     @Transactional
     public CategoryView put(@PathParam("code") String code, @NotNull @Valid CategoryRequest request) {
-        if (code == null || !code.matches("[a-z0-9]+(-[a-z0-9]+)*") || code.length() > 32) {
+        if (!Slug.isValid(code) || code.length() > 32) {
             throw ProblemException.badParameter("code", "must be lower-case letters, digits and hyphens, at most 32");
         }
         Channel channel = Channel.valueOf(request.channel().toUpperCase(Locale.ROOT));

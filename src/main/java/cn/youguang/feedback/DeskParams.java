@@ -10,23 +10,9 @@ final class DeskParams {
     }
 
     static ReportWorkflow.Filter filter(String status, String category, String district, String overdue) {
-        Boolean late = null;
-        if (overdue != null && !overdue.isBlank()) {
-            if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw ProblemException.badParameter("overdue", "must be true or false");
-            }
-            late = Boolean.valueOf(overdue);
-        }
         return new ReportWorkflow.Filter(QueryParams.enumValue("status", status, ReportStatus.class),
                 category == null || category.isBlank() ? null : category,
-                district == null || district.isBlank() ? null : district, late);
-    }
-
-    static long id(String raw) {
-        if (raw == null || !raw.matches("\\d{1,18}")) {
-            throw ProblemException.badParameter("id", "must be a number");
-        }
-        return Long.parseLong(raw);
+                district == null || district.isBlank() ? null : district, QueryParams.flag("overdue", overdue));
     }
 
     static int position(String raw) {

@@ -3,6 +3,7 @@ package cn.youguang.feedback;
 import cn.youguang.auth.CurrentUser;
 import cn.youguang.auth.Role;
 import cn.youguang.common.ProblemException;
+import cn.youguang.common.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -74,7 +75,7 @@ public class FeedbackAdminResource {
     @Path("/blocks/{id}")
     @Operation(summary = "Lift a block")
     public void unblock(@PathParam("id") String id) {
-        blocks.remove(DeskParams.id(id));
+        blocks.remove(QueryParams.id("id", id));
     }
 
     @GET

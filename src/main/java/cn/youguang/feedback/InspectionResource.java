@@ -4,6 +4,7 @@ import cn.youguang.auth.CurrentUser;
 import cn.youguang.auth.Role;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
+import cn.youguang.common.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,7 +50,7 @@ public class InspectionResource {
     @Path("/{id}")
     @Operation(summary = "One report with its contact, location, photos and whole timeline")
     public ReportViews.StaffDetail get(@PathParam("id") String id) {
-        return workflow.detail(desk(), DeskParams.id(id));
+        return workflow.detail(desk(), QueryParams.id("id", id));
     }
 
     @GET
@@ -57,7 +58,7 @@ public class InspectionResource {
     @Operation(summary = "Redirect to a 5-minute presigned URL of one photo")
     @APIResponse(responseCode = "302", description = "To the private object")
     public Response photo(@PathParam("id") String id, @PathParam("position") String position) {
-        String url = workflow.photoUrl(desk(), DeskParams.id(id), DeskParams.position(position));
+        String url = workflow.photoUrl(desk(), QueryParams.id("id", id), DeskParams.position(position));
         return Response.status(Response.Status.FOUND).location(URI.create(url))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
@@ -70,7 +71,7 @@ public class InspectionResource {
     @Path("/{id}/contact")
     @Operation(summary = "The citizen's full contact number, to call them back (other views show it masked)")
     public Contact contact(@PathParam("id") String id) {
-        return new Contact(workflow.contact(desk(), DeskParams.id(id)));
+        return new Contact(workflow.contact(desk(), QueryParams.id("id", id)));
     }
 
     @POST
@@ -79,7 +80,7 @@ public class InspectionResource {
     @Operation(summary = "Move the report on: accepted, dispatched, in_progress, closed, rejected, transferred, duplicate")
     @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows from the current status")
     public ReportViews.StaffDetail transition(@PathParam("id") String id, @NotNull @Valid ReportRequests.Transition transition) {
-        return workflow.transition(desk(), DeskParams.id(id), transition);
+        return workflow.transition(desk(), QueryParams.id("id", id), transition);
     }
 
     private ReportWorkflow.Desk desk() {

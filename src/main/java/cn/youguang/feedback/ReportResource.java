@@ -128,14 +128,7 @@ public class ReportResource {
     @PermitAll
     @Operation(summary = "Public statistics per month, without personal data")
     public Response stats(@QueryParam("months") String months) {
-        int count = 6;
-        if (months != null && !months.isBlank()) {
-            if (!months.matches("\\d{1,2}") || Integer.parseInt(months) < 1 || Integer.parseInt(months) > 24) {
-                throw ProblemException.badParameter("months", "must be between 1 and 24");
-            }
-            count = Integer.parseInt(months);
-        }
-        return caching.ok(statistics.lastMonths(count), Duration.ofMinutes(5));
+        return caching.ok(statistics.lastMonths(QueryParams.number("months", months, 1, 24, 6)), Duration.ofMinutes(5));
     }
 
     private static ReportRequests.Response requireCode(ReportRequests.Response response) {

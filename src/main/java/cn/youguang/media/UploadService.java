@@ -1,6 +1,7 @@
 package cn.youguang.media;
 
 import cn.youguang.common.ProblemException;
+import cn.youguang.common.QueryParams;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public class UploadService {
 
     @Transactional
     public UploadTicket create(long ownerId, Set<String> roles, UploadRequest request, String idempotencyKey) {
-        MediaKind kind = kind(request.kind());
+        MediaKind kind = QueryParams.enumValue("kind", request.kind().strip(), MediaKind.class);
         if (kind.roles().stream().noneMatch(roles::contains)) {
             throw ProblemException.forbidden("Your roles may not upload " + kind.name().toLowerCase(Locale.ROOT));
         }
@@ -188,15 +188,6 @@ public class UploadService {
     private Optional<MediaUpload> findByIdempotencyKey(long ownerId, String key) {
         return em.createQuery("select u from MediaUpload u where u.ownerId = :owner and u.idempotencyKey = :key",
                 MediaUpload.class).setParameter("owner", ownerId).setParameter("key", key).getResultStream().findFirst();
-    }
-
-    private static MediaKind kind(String raw) {
-        try {
-            return MediaKind.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("kind", "must be one of " + String.join(", ",
-                    Arrays.stream(MediaKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList()));
-        }
     }
 
     private static String idempotencyKey(String raw) {

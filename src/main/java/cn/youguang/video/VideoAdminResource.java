@@ -38,6 +38,6 @@ public class VideoAdminResource {
     @Path("/{id}")
     @Operation(summary = "One video with codecs, playability and failure reason")
     public VideoViews.Admin get(@PathParam("id") String id) {
-        return videos.get(VideoResource.parseId(id));
+        return videos.get(QueryParams.id("id", id));
     }
 }

@@ -4,7 +4,7 @@ import cn.youguang.auth.CurrentUser;
 import cn.youguang.auth.Role;
 import cn.youguang.common.HttpCaching;
 import cn.youguang.common.PageRequest;
-import cn.youguang.common.ProblemException;
+import cn.youguang.common.QueryParams;
 import cn.youguang.media.MediaConfig;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.tag.TagName;
@@ -78,7 +78,7 @@ public class VideoResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoViews.Detail.class)))
     @APIResponse(responseCode = "404", description = "No published, ready video with this id")
     public Response get(@PathParam("id") String id) {
-        return caching.ok(videos.published(parseId(id)), MAX_AGE);
+        return caching.ok(videos.published(QueryParams.id("id", id)), MAX_AGE);
     }
 
     @GET
@@ -87,7 +87,7 @@ public class VideoResource {
     @Operation(summary = "Redirect to a short-lived presigned URL of the file (Range requests work there); counts a view")
     @APIResponse(responseCode = "302", description = "To the object store")
     public Response play(@PathParam("id") String id) {
-        String key = videos.play(parseId(id));
+        String key = videos.play(QueryParams.id("id", id));
         URI target = URI.create(store.presignedGet(key, media.playbackExpiry()));
         return Response.status(Response.Status.FOUND).location(target).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
@@ -109,7 +109,7 @@ public class VideoResource {
     @RolesAllowed(Role.EDITOR)
     @Operation(summary = "Edit a video; a new uploadId replaces the file and processes it again")
     public VideoViews.Admin update(@PathParam("id") String id, @NotNull @Valid VideoRequest request) {
-        return videos.update(me.id(), parseId(id), request);
+        return videos.update(me.id(), QueryParams.id("id", id), request);
     }
 
     @POST
@@ -118,7 +118,7 @@ public class VideoResource {
     @Operation(summary = "Publish a ready video")
     @APIResponse(responseCode = "409", description = "Not ready (processing or failed)")
     public VideoViews.Admin publish(@PathParam("id") String id) {
-        return videos.publish(parseId(id), true);
+        return videos.publish(QueryParams.id("id", id), true);
     }
 
     @POST
@@ -126,7 +126,7 @@ public class VideoResource {
     @RolesAllowed(Role.EDITOR)
     @Operation(summary = "Take a video off the public catalogue")
     public VideoViews.Admin unpublish(@PathParam("id") String id) {
-        return videos.publish(parseId(id), false);
+        return videos.publish(QueryParams.id("id", id), false);
     }
 
     @DELETE
@@ -135,13 +135,6 @@ public class VideoResource {
     @Operation(summary = "Delete a video and its file")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
-        videos.delete(parseId(id));
-    }
-
-    static long parseId(String id) {
-        if (id == null || !id.matches("\\d{1,18}")) {
-            throw ProblemException.badParameter("id", "must be a number");
-        }
-        return Long.parseLong(id);
+        videos.delete(QueryParams.id("id", id));
     }
 }
