@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +60,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(Violations.fieldOf(v, "body"), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
@@ -92,8 +91,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response storageDown(cn.youguang.media.StorageUnavailableException e, UriInfo uri) {
         LOG.warnf("%s (%s)", e.getMessage(), e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
-        return Response.fromResponse(reply(503, null, "Media storage is briefly unavailable; nothing was changed, retry shortly",
-                uri, List.of())).header("Retry-After", "30").build();
+        return problem(ProblemException.unavailable("Media storage is briefly unavailable; nothing was changed, retry shortly",
+                Duration.ofSeconds(30)), uri);
     }
 
     @ServerExceptionMapper
@@ -101,20 +100,13 @@ public class ProblemMapper {
         if (!e.configured()) {
             return reply(503, null, "WeChat is not configured on this server", uri, List.of());
         }
-        return Response.fromResponse(reply(503, null, "WeChat did not answer in time; nothing was changed, retry shortly",
-                uri, List.of())).header("Retry-After", "5").build();
+        return problem(ProblemException.unavailable("WeChat did not answer in time; nothing was changed, retry shortly",
+                Duration.ofSeconds(5)), uri);
     }
 
     @ServerExceptionMapper
     public Response weChatRefused(cn.youguang.wechat.WeChatErrorException e, UriInfo uri) {
         return reply(502, null, "WeChat refused the request (errcode " + e.code() + ")", uri, List.of());
-    }
-
-    /** Open311 clients expect the specification's own error list, in the format they asked for. */
-    @ServerExceptionMapper
-    public Response open311(cn.youguang.feedback.Open311Exception e) {
-        return Response.status(e.code()).type(e.xml() ? "text/xml;charset=UTF-8" : "application/json;charset=UTF-8")
-                .entity(cn.youguang.feedback.Open311Errors.render(e, json)).build();
     }
 
     @ServerExceptionMapper
@@ -142,8 +134,8 @@ public class ProblemMapper {
         if (databaseUnreachable(e)) {
             // the transaction was rolled back: nothing was written, and the client may simply try again
             LOG.warnf("Database unavailable on %s (%s)", uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
-            return Response.fromResponse(reply(503, null, "The database is briefly unavailable; nothing was changed, "
-                    + "retry shortly", uri, List.of())).header("Retry-After", "10").build();
+            return problem(ProblemException.unavailable("The database is briefly unavailable; nothing was changed, "
+                    + "retry shortly", Duration.ofSeconds(10)), uri);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled failure on %s (incident %s)", uri == null ? "?" : uri.getPath(), incident);
@@ -171,21 +163,5 @@ public class ProblemMapper {
             }
         }
         return false;
-    }
-
-    /**
-     * The field as the client wrote it: nested properties joined with dots, list positions in brackets
-     * (location.latitude, photos[2]); a violation on the body itself is "body".
-     */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
-                field.append(field.isEmpty() ? "" : ".").append(node.getName());
-            } else if (node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
     }
 }

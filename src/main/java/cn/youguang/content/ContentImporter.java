@@ -1,6 +1,7 @@
 package cn.youguang.content;
 
 import cn.youguang.common.Hashes;
+import cn.youguang.common.Violations;
 import cn.youguang.media.MediaFormat;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.media.StorageUnavailableException;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path.Node;
 import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
@@ -236,21 +236,8 @@ public class ContentImporter {
         Optional<ConstraintViolation<Object>> first = validator.validate(fm).stream()
                 .min(Comparator.comparing(v -> v.getPropertyPath().toString()));
         if (first.isPresent()) {
-            throw new ContentProblem(fieldOf(first.get()), first.get().getMessage());
+            throw new ContentProblem(Violations.fieldOf(first.get(), "front matter"), first.get().getMessage());
         }
-    }
-
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        StringBuilder field = new StringBuilder();
-        for (Node node : violation.getPropertyPath()) {
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                field.append(field.isEmpty() ? "" : ".").append(node.getName());
-            }
-        }
-        return field.isEmpty() ? "front matter" : field.toString();
     }
 
     private Instant parsePublished(String value) {

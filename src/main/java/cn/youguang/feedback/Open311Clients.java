@@ -79,13 +79,14 @@ public class Open311Clients {
                 .getResultList().stream().map(r -> new Client(r.id, r.name, null, r.createdAt)).toList();
     }
 
-    /** The client's name for a valid key. */
+    /** The client a valid key belongs to (without the key). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<String> nameFor(String apiKey) {
+    public Optional<Client> byKey(String apiKey) {
         if (apiKey == null || apiKey.length() > 100) {
             return Optional.empty();
         }
         return em.createQuery("select c from Open311Client c where c.keyHash = :hash and c.revokedAt is null", Row.class)
-                .setParameter("hash", Hashes.sha256Hex(apiKey)).getResultStream().findFirst().map(r -> r.name);
+                .setParameter("hash", Hashes.sha256Hex(apiKey)).getResultStream().findFirst()
+                .map(r -> new Client(r.id, r.name, null, r.createdAt));
     }
 }

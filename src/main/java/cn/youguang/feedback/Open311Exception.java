@@ -1,22 +1,19 @@
 package cn.youguang.feedback;
 
-/** A failure answered in Open311's own error format (a list of code and description), as JSON or XML. */
+/**
+ * A failure answered in Open311's own error format (a list of code and description), as JSON or XML:
+ * {@link Open311Resource} maps it in the format the address asked for.
+ */
 public class Open311Exception extends RuntimeException {
 
     private final int code;
-    private final boolean xml;
 
-    public Open311Exception(int code, String description, boolean xml) {
+    public Open311Exception(int code, String description) {
         super(description, null, false, false);
         this.code = code;
-        this.xml = xml;
     }
 
     public int code() {
         return code;
-    }
-
-    public boolean xml() {
-        return xml;
     }
 }

@@ -1,5 +1,6 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.ProblemException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -37,24 +39,21 @@ public class Open311Resource {
     @Path("/discovery.{format: json|xml}")
     @Operation(summary = "Open311 discovery")
     public Response discovery(@PathParam("format") String format) {
-        boolean xml = isXml(format);
-        return answer(xml, Open311Format.render(xml, "discovery", null, open311.discovery(), json));
+        return answer(format, "discovery", null, open311.discovery());
     }
 
     @GET
     @Path("/services.{format: json|xml}")
     @Operation(summary = "Open311 service list: the street report categories")
     public Response services(@PathParam("format") String format) {
-        boolean xml = isXml(format);
-        return answer(xml, Open311Format.render(xml, "services", "service", open311.services(), json));
+        return answer(format, "services", "service", open311.services());
     }
 
     @GET
     @Path("/services/{code: [a-z0-9-]{1,32}}.{format: json|xml}")
     @Operation(summary = "Open311 service definition")
     public Response service(@PathParam("code") String code, @PathParam("format") String format) {
-        boolean xml = isXml(format);
-        return answer(xml, Open311Format.render(xml, "service_definition", null, open311.service(code, xml), json));
+        return answer(format, "service_definition", null, open311.service(code));
     }
 
     @POST
@@ -62,41 +61,56 @@ public class Open311Resource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Open311: file a street report (api_key, service_code, lat+long or address_string, description)")
     public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form) {
-        boolean xml = isXml(format);
-        return answer(xml, Open311Format.render(xml, "service_requests", "request", open311.create(single(form), xml), json));
+        return answer(format, "service_requests", "request", open311.create(single(form)));
     }
 
     @GET
     @Path("/requests.{format: json|xml}")
     @Operation(summary = "Open311: street reports by service_request_id, service_code, status, start_date, end_date")
     public Response requests(@PathParam("format") String format, @Context UriInfo uri) {
-        boolean xml = isXml(format);
-        return answer(xml, Open311Format.render(xml, "service_requests", "request",
-                open311.requests(single(uri.getQueryParameters()), xml), json));
+        return answer(format, "service_requests", "request", open311.requests(single(uri.getQueryParameters())));
     }
 
     @GET
     @Path("/requests/{id: [A-Za-z0-9-]{1,30}}.{format: json|xml}")
     @Operation(summary = "Open311: one street report")
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
-        boolean xml = isXml(format);
-        return answer(xml, Open311Format.render(xml, "service_requests", "request", open311.request(id, xml), json));
+        return answer(format, "service_requests", "request", open311.request(id));
     }
 
     @GET
     @Path("/tokens/{token: [a-f0-9]{1,40}}.{format: json|xml}")
     @Operation(summary = "Open311: the service_request_id of a token")
     public Response token(@PathParam("token") String token, @PathParam("format") String format) {
-        boolean xml = isXml(format);
-        return answer(xml, Open311Format.render(xml, "service_requests", "request", open311.token(token, xml), json));
+        return answer(format, "service_requests", "request", open311.token(token));
     }
 
-    private static boolean isXml(String format) {
-        return "xml".equals(format);
+    private Response answer(String format, String listElement, String itemElement, Object document) {
+        boolean xml = "xml".equals(format);
+        return Response.ok(Open311Format.render(xml, listElement, itemElement, document, json),
+                xml ? Open311Format.XML : Open311Format.JSON).build();
     }
 
-    private static Response answer(boolean xml, String body) {
-        return Response.ok(body, xml ? Open311Format.XML : Open311Format.JSON).build();
+    /** Open311 clients expect the specification's own error list, in the format the address asked for. */
+    @ServerExceptionMapper
+    public Response refused(Open311Exception e, UriInfo uri) {
+        return error(uri, e.code(), e.getMessage()).build();
+    }
+
+    /** Shared failures (a rate limit, a 503) also reach Open311 clients as its error list, with Retry-After. */
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder reply = error(uri, e.status(), e.getMessage());
+        if (e.retryAfter() != null) {
+            reply.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+        }
+        return reply.build();
+    }
+
+    private Response.ResponseBuilder error(UriInfo uri, int code, String description) {
+        boolean xml = uri.getPath().endsWith(".xml");
+        return Response.status(code).type(xml ? Open311Format.XML : Open311Format.JSON)
+                .entity(Open311Format.errors(xml, code, description, json));
     }
 
     private static Map<String, String> single(MultivaluedMap<String, String> values) {

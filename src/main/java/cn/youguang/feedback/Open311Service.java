@@ -89,47 +89,48 @@ public class Open311Service {
         }).toList();
     }
 
-    public Map<String, Object> service(String code, boolean xml) {
+    public Map<String, Object> service(String code) {
         ReportCategory category = streetCategories().stream().filter(c -> c.getCode().equals(code)).findFirst()
-                .orElseThrow(() -> new Open311Exception(404, "service_code " + code + " not found", xml));
+                .orElseThrow(() -> new Open311Exception(404, "service_code " + code + " not found"));
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("service_code", category.getCode());
         definition.put("attributes", List.of());
         return definition;
     }
 
-    public List<Map<String, Object>> create(Map<String, String> form, boolean xml) {
-        String client = clients.nameFor(form.get("api_key"))
-                .orElseThrow(() -> new Open311Exception(403, "api_key is missing or not valid", xml));
-        limits.hit("open311:" + client, 60, Duration.ofMinutes(1), "Too many requests for this api_key; retry in a minute");
+    public List<Map<String, Object>> create(Map<String, String> form) {
+        Open311Clients.Client client = clients.byKey(form.get("api_key"))
+                .orElseThrow(() -> new Open311Exception(403, "api_key is missing or not valid"));
+        // per client, not per name: two systems may be registered under one name
+        limits.hit("open311:" + client.id(), 60, Duration.ofMinutes(1), "Too many requests for this api_key; retry in a minute");
         String code = form.get("service_code");
         if (code == null || code.isBlank()) {
-            throw new Open311Exception(400, "service_code is required", xml);
+            throw new Open311Exception(400, "service_code is required");
         }
         ReportCategory category = streetCategories().stream().filter(c -> c.getCode().equals(code)).findFirst()
-                .orElseThrow(() -> new Open311Exception(400, "service_code " + code + " is not a service", xml));
-        Double lat = number(form.get("lat"), "lat", -90, 90, xml);
-        Double lon = number(form.get("long"), "long", -180, 180, xml);
+                .orElseThrow(() -> new Open311Exception(400, "service_code " + code + " is not a service"));
+        Double lat = number(form.get("lat"), "lat", -90, 90);
+        Double lon = number(form.get("long"), "long", -180, 180);
         if (lat != null && lon != null && !Gcj02.inChina(lat, lon)) {
-            throw new Open311Exception(400, "lat and long are outside the area this service covers", xml);
+            throw new Open311Exception(400, "lat and long are outside the area this service covers");
         }
         String address = trimmed(form.get("address_string"));
         if ((lat == null || lon == null) && address == null) {
-            throw new Open311Exception(400, "lat and long, or address_string, are required", xml);
+            throw new Open311Exception(400, "lat and long, or address_string, are required");
         }
         String description = trimmed(form.get("description"));
         if (description == null) {
             description = category.getName();
         }
         if (description.length() > 2000) {
-            throw new Open311Exception(400, "description is longer than 2000 characters", xml);
+            throw new Open311Exception(400, "description is longer than 2000 characters");
         }
         String text = description;
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, config.zone());
         Report report = QuarkusTransaction.requiringNew().call(() -> {
             Report r = new Report(numbers.next(Channel.STREET, today), Channel.STREET, category.getCode(), text, false, null,
-                    "open311:" + client, now, calendar.addWorkingDays(today, config.streetAcceptDays()));
+                    "open311:" + client.name(), now, calendar.addWorkingDays(today, config.streetAcceptDays()));
             if (lat != null && lon != null) {
                 Gcj02.Point gcj = Gcj02.fromWgs84(lat, lon);
                 r.setLocation(gcj.lat(), gcj.lon(), lat, lon);
@@ -149,7 +150,7 @@ public class Open311Service {
         return List.of(answer);
     }
 
-    public List<Map<String, Object>> requests(Map<String, String> query, boolean xml) {
+    public List<Map<String, Object>> requests(Map<String, String> query) {
         String ids = trimmed(query.get("service_request_id"));
         List<Report> found;
         if (ids != null) {
@@ -158,17 +159,17 @@ public class Open311Service {
                             + " r.channel = :street and r.held = false and r.number in :numbers order by r.createdAt desc", Report.class)
                     .setParameter("street", Channel.STREET).setParameter("numbers", numbers).getResultList());
         } else {
-            Instant end = date(query.get("end_date"), "end_date", xml).orElse(clock.instant());
-            Instant start = date(query.get("start_date"), "start_date", xml).orElse(end.minus(MAX_SPAN));
+            Instant end = date(query.get("end_date"), "end_date").orElse(clock.instant());
+            Instant start = date(query.get("start_date"), "start_date").orElse(end.minus(MAX_SPAN));
             if (start.isAfter(end)) {
-                throw new Open311Exception(400, "start_date is after end_date", xml);
+                throw new Open311Exception(400, "start_date is after end_date");
             }
             if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-                throw new Open311Exception(400, "start_date and end_date may be at most 90 days apart", xml);
+                throw new Open311Exception(400, "start_date and end_date may be at most 90 days apart");
             }
             String status = trimmed(query.get("status"));
             if (status != null && !status.equals("open") && !status.equals("closed")) {
-                throw new Open311Exception(400, "status must be open or closed", xml);
+                throw new Open311Exception(400, "status must be open or closed");
             }
             String code = trimmed(query.get("service_code"));
             List<ReportStatus> wanted = status == null ? Arrays.asList(ReportStatus.values())
@@ -209,20 +210,20 @@ public class Open311Service {
         });
     }
 
-    public List<Map<String, Object>> request(String number, boolean xml) {
-        List<Map<String, Object>> one = requests(Map.of("service_request_id", number), xml);
+    public List<Map<String, Object>> request(String number) {
+        List<Map<String, Object>> one = requests(Map.of("service_request_id", number));
         if (one.isEmpty()) {
-            throw new Open311Exception(404, "service_request_id " + number + " not found", xml);
+            throw new Open311Exception(404, "service_request_id " + number + " not found");
         }
         return one;
     }
 
-    public List<Map<String, Object>> token(String token, boolean xml) {
+    public List<Map<String, Object>> token(String token) {
         Report report = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                         "select r from Report r where r.open311Token = :t", Report.class).setParameter("t", token)
                 .getResultStream().findFirst().orElse(null));
         if (report == null) {
-            throw new Open311Exception(404, "token " + token + " not found", xml);
+            throw new Open311Exception(404, "token " + token + " not found");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("service_request_id", report.getNumber());
@@ -262,18 +263,18 @@ public class Open311Service {
         return coordinate == null ? null : BigDecimal.valueOf(coordinate).setScale(3, RoundingMode.DOWN);
     }
 
-    private static Optional<Instant> date(String raw, String name, boolean xml) {
+    private static Optional<Instant> date(String raw, String name) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(OffsetDateTime.parse(raw.strip(), ISO).toInstant());
         } catch (DateTimeParseException e) {
-            throw new Open311Exception(400, name + " must be an ISO 8601 date and time with zone, e.g. 2026-11-01T00:00:00+08:00", xml);
+            throw new Open311Exception(400, name + " must be an ISO 8601 date and time with zone, e.g. 2026-11-01T00:00:00+08:00");
         }
     }
 
-    private static Double number(String raw, String name, double min, double max, boolean xml) {
+    private static Double number(String raw, String name, double min, double max) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -284,7 +285,7 @@ public class Open311Service {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new Open311Exception(400, name + " must be a number between " + (int) min + " and " + (int) max, xml);
+            throw new Open311Exception(400, name + " must be a number between " + (int) min + " and " + (int) max);
         }
     }
 

@@ -4,6 +4,7 @@ import cn.youguang.auth.Role;
 import cn.youguang.testing.Accounts;
 import cn.youguang.testing.InjectWeChatMock;
 import cn.youguang.testing.ReportFixture;
+import cn.youguang.testing.TestClock;
 import cn.youguang.testing.WeChatApiMock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -110,6 +113,22 @@ class Open311Test {
         String createdXml = given().formParams(Map.of("api_key", apiKey, "service_code", "facility", "address_string", "某路口"))
                 .post("/open311/v2/requests.xml").then().statusCode(200).extract().asString();
         assertThat(XmlPath.from(createdXml).getString("service_requests.request.service_request_id")).startsWith("SP-");
+    }
+
+    @Test
+    void aClientOverItsLimitIsToldSoInOpen311sOwnFormat() {
+        TestClock.set(Instant.now()); // one rate-limit window for the whole test
+        try {
+            for (int i = 0; i < 60; i++) {
+                given().formParams(Map.of("api_key", apiKey)).post("/open311/v2/requests.xml").then().statusCode(400);
+            }
+            String refused = given().formParams(Map.of("api_key", apiKey)).post("/open311/v2/requests.xml")
+                    .then().statusCode(429).contentType(containsString("text/xml")).header("Retry-After", not(emptyOrNullString()))
+                    .extract().asString();
+            assertThat(XmlPath.from(refused).getInt("errors.error.code")).isEqualTo(429);
+        } finally {
+            TestClock.reset();
+        }
     }
 
     @Test

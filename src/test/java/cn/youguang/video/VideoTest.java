@@ -147,6 +147,10 @@ class VideoTest {
         given().header("Authorization", editor.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("title", "半个", "finderUserName", "sphABC")).post("/api/videos")
                 .then().statusCode(400).body("errors[0].field", equalTo("feedId"));
+        // a bad list element is named with its position, as the editor wrote it
+        given().header("Authorization", editor.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("title", "标签", "finderUserName", "sphABC", "feedId", "export/x", "tags", List.of("城管", "")))
+                .post("/api/videos").then().statusCode(400).body("errors[0].field", equalTo("tags[1]"));
 
         long id = create(Map.of("title", "待处理", "uploadId", upload(TestVideos.h264WithAac(1), "video/mp4")));
         new DatabaseRows(dataSource).update("update video set status = 'FAILED', failure_reason = 'test' where id = ?", id);
