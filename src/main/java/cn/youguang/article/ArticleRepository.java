@@ -1,6 +1,7 @@
 package cn.youguang.article;
 
 import cn.youguang.common.Cursor;
+import cn.youguang.common.KeysetQuery;
 import cn.youguang.content.FeedQuery;
 import cn.youguang.content.PublicationStatus;
 import cn.youguang.tag.Tag;
@@ -15,7 +16,8 @@ import java.util.Optional;
 public class ArticleRepository implements PanacheRepository<Article> {
 
     public List<Article> feed(ArticleKind kind, Tag tag, Cursor after, int fetch, Instant now) {
-        FeedQuery q = FeedQuery.of("Article", now).withTag(tag).where("e.kind = :kind", "kind", kind).after(after);
+        KeysetQuery q = FeedQuery.tagged(FeedQuery.of("Article", now), "e", tag).where("e.kind = :kind", "kind", kind)
+                .after(after);
         return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }
 

@@ -1,7 +1,8 @@
 package cn.youguang.auth;
 
-import cn.youguang.common.Hashes;
 import cn.youguang.common.Cursor;
+import cn.youguang.common.Hashes;
+import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
@@ -56,13 +57,9 @@ public class InvitationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Invitation> list(PageRequest page) {
-        var q = em.createQuery("select i from CadreInvitation i where (:first = true or (i.createdAt <= :at and "
-                        + "(i.createdAt < :at or i.id < :id))) order by i.createdAt desc, i.id desc", CadreInvitation.class)
-                .setParameter("first", page.after() == null)
-                .setParameter("at", page.after() == null ? Instant.EPOCH : page.after().at())
-                .setParameter("id", page.after() == null ? 0L : page.after().id())
-                .setMaxResults(page.limit() + 1);
-        return Page.of(q.getResultList(), page.limit(), i -> new Cursor(i.getCreatedAt(), i.getId()),
+        var rows = KeysetQuery.of("CadreInvitation", "i", "createdAt").after(page.after())
+                .create(em, CadreInvitation.class, page.limit() + 1).getResultList();
+        return Page.of(rows, page.limit(), i -> new Cursor(i.getCreatedAt(), i.getId()),
                 i -> Invitation.of(i, null));
     }
 

@@ -1,8 +1,8 @@
 package cn.youguang.auth;
 
 import cn.youguang.common.Cursor;
+import cn.youguang.common.KeysetQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -25,21 +25,8 @@ public class UserRepository implements PanacheRepository<AppUser> {
 
     /** Newest accounts first, keyset on (createdAt, id); optional filters by kind and role. */
     public List<AppUser> page(AccountKind kind, String role, Cursor after, int fetch) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (kind != null) {
-            where.append(" and u.kind = :kind");
-            p.and("kind", kind);
-        }
-        if (role != null) {
-            where.append(" and :role member of u.roles");
-            p.and("role", role);
-        }
-        if (after != null) {
-            where.append(" and u.createdAt <= :at and (u.createdAt < :at or u.id < :id)");
-            p.and("at", after.at()).and("id", after.id());
-        }
-        return find("select u from AppUser u where " + where + " order by u.createdAt desc, u.id desc", p)
-                .range(0, fetch - 1).list();
+        KeysetQuery q = KeysetQuery.of("AppUser", "u", "createdAt").where("u.kind = :kind", "kind", kind)
+                .where(":role member of u.roles", "role", role).after(after);
+        return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }
 }

@@ -1,6 +1,7 @@
 package cn.youguang.collection;
 
 import cn.youguang.common.Cursor;
+import cn.youguang.common.KeysetQuery;
 import cn.youguang.content.FeedQuery;
 import cn.youguang.content.PublicationStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -14,7 +15,7 @@ import java.util.Optional;
 public class CollectionRepository implements PanacheRepository<StoryCollection> {
 
     public List<StoryCollection> feed(Cursor after, int fetch, Instant now) {
-        FeedQuery q = FeedQuery.of("StoryCollection", now).after(after);
+        KeysetQuery q = FeedQuery.of("StoryCollection", now).after(after);
         return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }
 

@@ -1,6 +1,7 @@
 package cn.youguang.feedback;
 
 import cn.youguang.common.Hashes;
+import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.RateLimiter;
 
 import cn.youguang.auth.AccountKind;
@@ -234,14 +235,9 @@ public class ReportService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReportViews.Mine> mine(long userId, PageRequest page) {
-        var query = em.createQuery("select r from Report r where r.reporterId = :user"
-                        + (page.after() == null ? "" : " and r.createdAt <= :at and (r.createdAt < :at or r.id < :id)")
-                        + " order by r.createdAt desc, r.id desc", Report.class)
-                .setParameter("user", userId).setMaxResults(page.limit() + 1);
-        if (page.after() != null) {
-            query.setParameter("at", page.after().at()).setParameter("id", page.after().id());
-        }
-        return Page.of(query.getResultList(), page.limit(), r -> new Cursor(r.getCreatedAt(), r.getId()),
+        var rows = KeysetQuery.of("Report", "r", "createdAt").where("r.reporterId = :user", "user", userId)
+                .after(page.after()).create(em, Report.class, page.limit() + 1).getResultList();
+        return Page.of(rows, page.limit(), r -> new Cursor(r.getCreatedAt(), r.getId()),
                 r -> new ReportViews.Mine(r.getNumber(), r.getChannel(), categoryName(r.getCategoryCode()), r.getStatus(),
                         r.getStatus().label(), r.getCreatedAt(), r.getAcceptDue(), r.isOverdue()));
     }

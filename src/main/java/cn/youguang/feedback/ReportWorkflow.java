@@ -2,6 +2,7 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.common.Cursor;
+import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
@@ -69,48 +70,19 @@ public class ReportWorkflow {
     }
 
     public Page<ReportViews.QueueItem> queue(Desk desk, Filter filter, PageRequest page) {
-        StringBuilder jpql = new StringBuilder("select r from Report r where r.channel = :channel and r.held = false");
+        KeysetQuery query = KeysetQuery.of("Report", "r", "createdAt")
+                .where("r.channel = :channel", "channel", desk.channel()).where("r.held = false");
         if (desk.channel() == Channel.SUPERVISION) {
-            jpql.append(" and r.forHigherLevel = false and :me not member of r.namedStaff");
+            // reports about the leadership go to the level above; nobody sees reports that name them
+            query.where("r.forHigherLevel = false").where(":me not member of r.namedStaff", "me", desk.staffId());
         }
-        if (filter.status() != null) {
-            jpql.append(" and r.status = :status");
-        }
-        if (filter.category() != null) {
-            jpql.append(" and r.categoryCode = :category");
-        }
-        if (filter.district() != null) {
-            jpql.append(" and r.district = :district");
-        }
-        if (filter.overdue() != null) {
-            jpql.append(" and r.overdue = :overdue");
-        }
-        if (page.after() != null) {
-            jpql.append(" and r.createdAt <= :at and (r.createdAt < :at or r.id < :id)");
-        }
-        List<Report> rows = QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createQuery(jpql + " order by r.createdAt desc, r.id desc", Report.class)
-                    .setParameter("channel", desk.channel()).setMaxResults(page.limit() + 1);
-            if (desk.channel() == Channel.SUPERVISION) {
-                q.setParameter("me", desk.staffId());
-            }
-            if (filter.status() != null) {
-                q.setParameter("status", filter.status());
-            }
-            if (filter.category() != null) {
-                q.setParameter("category", filter.category());
-            }
-            if (filter.district() != null) {
-                q.setParameter("district", filter.district());
-            }
-            if (filter.overdue() != null) {
-                q.setParameter("overdue", filter.overdue());
-            }
-            if (page.after() != null) {
-                q.setParameter("at", page.after().at()).setParameter("id", page.after().id());
-            }
-            return q.getResultList();
-        });
+        query.where("r.status = :status", "status", filter.status())
+                .where("r.categoryCode = :category", "category", filter.category())
+                .where("r.district = :district", "district", filter.district())
+                .where("r.overdue = :overdue", "overdue", filter.overdue())
+                .after(page.after());
+        List<Report> rows = QuarkusTransaction.requiringNew().call(
+                () -> query.create(em, Report.class, page.limit() + 1).getResultList());
         if (desk.channel() == Channel.SUPERVISION) {
             audit.record(desk.staffId(), AuditEntry.Action.LIST, null, rows.size() + " reports listed");
         }

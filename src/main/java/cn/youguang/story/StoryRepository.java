@@ -1,6 +1,7 @@
 package cn.youguang.story;
 
 import cn.youguang.common.Cursor;
+import cn.youguang.common.KeysetQuery;
 import cn.youguang.content.FeedQuery;
 import cn.youguang.content.PublicationStatus;
 import cn.youguang.tag.Tag;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public class StoryRepository implements PanacheRepository<Story> {
 
     public List<Story> feed(Tag tag, Cursor after, int fetch, Instant now) {
-        FeedQuery q = FeedQuery.of("Story", now).withTag(tag).after(after);
+        KeysetQuery q = FeedQuery.tagged(FeedQuery.of("Story", now), "e", tag).after(after);
         return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }
 

@@ -1,12 +1,12 @@
 package cn.youguang.video;
 
 import cn.youguang.common.Cursor;
+import cn.youguang.common.KeysetQuery;
+import cn.youguang.content.FeedQuery;
 import cn.youguang.tag.Tag;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,17 +15,10 @@ public class VideoRepository implements PanacheRepository<Video> {
 
     /** Ready, published videos, newest first; keyset on (publishedAt, id) as for stories. */
     public List<Video> feed(Tag tag, Cursor after, int fetch) {
-        StringBuilder jpql = new StringBuilder("select v from Video v where v.published = true and v.status = :ready");
-        Parameters p = Parameters.with("ready", VideoStatus.READY);
-        if (tag != null) {
-            jpql.append(" and :tag member of v.tags");
-            p.and("tag", tag);
-        }
-        if (after != null) {
-            jpql.append(" and v.publishedAt <= :at and (v.publishedAt < :at or v.id < :id)");
-            p.and("at", after.at()).and("id", after.id());
-        }
-        return find(jpql + " order by v.publishedAt desc, v.id desc", p).range(0, fetch - 1).list();
+        KeysetQuery q = KeysetQuery.of("Video", "v", "publishedAt").where("v.published = true")
+                .where("v.status = :ready", "ready", VideoStatus.READY);
+        q = FeedQuery.tagged(q, "v", tag).after(after);
+        return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }
 
     public Optional<Video> findPublic(long id) {
@@ -34,17 +27,8 @@ public class VideoRepository implements PanacheRepository<Video> {
 
     /** Every video for the console, newest first by creation, optionally by status. */
     public List<Video> all(VideoStatus status, Cursor after, int fetch) {
-        StringBuilder jpql = new StringBuilder("select v from Video v where 1 = 1");
-        Parameters p = new Parameters();
-        if (status != null) {
-            jpql.append(" and v.status = :status");
-            p.and("status", status);
-        }
-        if (after != null) {
-            jpql.append(" and v.createdAt <= :at and (v.createdAt < :at or v.id < :id)");
-            p.and("at", after.at()).and("id", after.id());
-        }
-        return find(jpql + " order by v.createdAt desc, v.id desc", p).range(0, fetch - 1).list();
+        KeysetQuery q = KeysetQuery.of("Video", "v", "createdAt").where("v.status = :status", "status", status).after(after);
+        return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }
 
     public List<Video> publicForStory(long storyId) {

@@ -2,6 +2,7 @@ package cn.youguang.wechat;
 
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.youguang.common.Cursor;
+import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -70,22 +70,9 @@ public class Notifications {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<NotificationSend> list(NotificationSend.Status status, PageRequest page) {
-        StringBuilder jpql = new StringBuilder("select n from NotificationSend n where 1 = 1");
-        if (status != null) {
-            jpql.append(" and n.status = :status");
-        }
-        if (page.after() != null) {
-            jpql.append(" and n.sentAt <= :at and (n.sentAt < :at or n.id < :id)");
-        }
-        var query = em.createQuery(jpql + " order by n.sentAt desc, n.id desc", NotificationSend.class)
-                .setMaxResults(page.limit() + 1);
-        if (status != null) {
-            query.setParameter("status", status);
-        }
-        if (page.after() != null) {
-            query.setParameter("at", page.after().at()).setParameter("id", page.after().id());
-        }
-        return Page.of(query.getResultList(), page.limit(), n -> new Cursor(n.getSentAt(), n.getId()), n -> n);
+        var rows = KeysetQuery.of("NotificationSend", "n", "sentAt").where("n.status = :status", "status", status)
+                .after(page.after()).create(em, NotificationSend.class, page.limit() + 1).getResultList();
+        return Page.of(rows, page.limit(), n -> new Cursor(n.getSentAt(), n.getId()), n -> n);
     }
 
 }
