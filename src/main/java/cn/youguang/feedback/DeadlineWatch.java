@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Flags reports whose legal clock ran out and escalates each once: an entry on its timeline, the admins' list of
  * escalations, and the metric {@code youguang_reports_overdue} per channel. Safe on several instances: flagging is
- * idempotent and the escalation is written only by the update that changes the flag.
+ * idempotent and the escalation is written only by the update that changes the flag. The same run drops expired
+ * rate-limit windows and Idempotency-Keys older than their window.
  */
 @ApplicationScoped
 public class DeadlineWatch {
@@ -59,17 +60,19 @@ public class DeadlineWatch {
         }
     }
 
-    /** Returns how many reports became overdue in this run. */
+    /**
+     * Returns how many reports became overdue in this run. Only reports not yet flagged are looked at: every
+     * change of status or deadline re-evaluates the flag itself (Report.refreshOverdue), so a flagged report stays
+     * flagged until a desk moves it, and the run costs the same however long the overdue backlog grows.
+     */
     public int check() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), config.zone());
         Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, config.zone());
         List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.id from Report r"
-                        + " where (r.status = :submitted and r.acceptDue < :today)"
-                        + " or (r.resultDue is not null and r.resultDue < :today and r.status not in :final)"
-                        + " or r.overdue = true", Long.class)
+                        + " where r.overdue = false and ((r.status = :submitted and r.acceptDue < :today)"
+                        + " or (r.resultDue is not null and r.resultDue < :today and r.status not in :final))", Long.class)
                 .setParameter("submitted", ReportStatus.SUBMITTED).setParameter("today", today)
-                .setParameter("final", List.of(ReportStatus.CLOSED, ReportStatus.REJECTED, ReportStatus.TRANSFERRED,
-                        ReportStatus.DUPLICATE))
+                .setParameter("final", ReportStatus.FINAL)
                 .getResultList());
         int escalated = 0;
         for (Long id : candidates) {
@@ -86,12 +89,14 @@ public class DeadlineWatch {
                 escalated++;
             }
         }
-        for (Channel channel : Channel.values()) {
-            overdue.get(channel).set(QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                            "select count(r) from Report r where r.channel = :c and r.overdue = true", Long.class)
-                    .setParameter("c", channel).getSingleResult()));
-        }
+        Map<Channel, Long> counts = new EnumMap<>(Channel.class);
+        QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select r.channel, count(r) from Report r where r.overdue = true group by r.channel", Object[].class)
+                .getResultList()).forEach(row -> counts.put((Channel) row[0], (Long) row[1]));
+        overdue.forEach((channel, gauge) -> gauge.set(counts.getOrDefault(channel, 0L)));
         limits.forgetBefore(now.minus(Duration.ofDays(1)));
+        QuarkusTransaction.requiringNew().call(() -> em.createQuery("delete from SubmissionKey k where k.createdAt < :cutoff")
+                .setParameter("cutoff", now.minus(config.idempotencyWindow())).executeUpdate());
         if (escalated > 0) {
             LOG.warnf("%d reports became overdue and were escalated", escalated);
         }

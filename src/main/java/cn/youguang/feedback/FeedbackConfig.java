@@ -31,9 +31,6 @@ public interface FeedbackConfig {
     @WithDefault("7")
     int disputeDays();
 
-    @WithDefault("9")
-    int maxPhotos();
-
     /** Submissions per user per hour. */
     @WithDefault("10")
     int submitsPerUserHour();

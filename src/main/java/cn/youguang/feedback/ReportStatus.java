@@ -40,8 +40,13 @@ public enum ReportStatus {
         return label;
     }
 
+    /** Statuses that end a report's handling, for queries. */
+    public static final Set<ReportStatus> FINAL = EnumSet.of(CLOSED, REJECTED, TRANSFERRED, DUPLICATE);
+    /** Statuses still being handled (Open311's "open"), for queries. */
+    public static final Set<ReportStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(FINAL));
+
     public boolean isFinal() {
-        return this == CLOSED || this == REJECTED || this == TRANSFERRED || this == DUPLICATE;
+        return FINAL.contains(this);
     }
 
     /** Open311's two states. */

@@ -15,14 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -61,11 +60,15 @@ class DeadlineTest {
         assertThat(receipt.getString("acceptDue")).isEqualTo("2026-10-13");
         assertThat(receipt.getString("number")).contains("-20260930-");
 
-        TestClock.set(Instant.parse("2026-10-13T15:00:00Z"));
-        watch.check();
         long id = ReportFixture.idOf(dataSource, receipt.getString("number"));
         DatabaseRows rows = new DatabaseRows(dataSource);
+        assertThat(rows.count("select count(*) from submission_key where report_id = ?", id)).isEqualTo(1);
+
+        TestClock.set(Instant.parse("2026-10-13T15:00:00Z"));
+        watch.check();
         assertThat(rows.single("select cast(overdue as varchar) from report where id = ?", id)).isIn("false", "FALSE");
+        assertThat(rows.count("select count(*) from submission_key where report_id = ?", id))
+                .as("the Idempotency-Key is forgotten after its window (2 days)").isZero();
 
         TestClock.set(Instant.parse("2026-10-14T01:00:00Z"));
         assertThat(watch.check()).isGreaterThanOrEqualTo(1);
