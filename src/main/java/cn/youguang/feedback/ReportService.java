@@ -318,9 +318,9 @@ public class ReportService {
         return new ProblemException(404, "Not Found", NOT_FOUND, List.of());
     }
 
-    private ReportViews.Tracking tracking(Report report) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Report r = em.find(Report.class, report.getId());
+    /** The citizen's view of a report just read or changed; joins the caller's transaction when there is one. */
+    private ReportViews.Tracking tracking(Report r) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
             List<ReportViews.TimelineEntry> timeline = em.createQuery(
                             "select e from ReportEvent e where e.reportId = :id order by e.id", ReportEvent.class)
                     .setParameter("id", r.getId()).getResultList().stream()

@@ -97,7 +97,7 @@ public class ReportWorkflow {
         if (desk.channel() == Channel.SUPERVISION) {
             audit.record(desk.staffId(), AuditEntry.Action.READ, id, report.getNumber());
         }
-        return QuarkusTransaction.requiringNew().call(() -> staffView(em.find(Report.class, id)));
+        return QuarkusTransaction.requiringNew().call(() -> staffView(report));
     }
 
     /** A short-lived URL of one photo; for supervision evidence, audited first and issued to inspectors only. */
@@ -146,8 +146,7 @@ public class ReportWorkflow {
                 .setParameter("street", Channel.STREET).setParameter("category", report.getCategoryCode())
                 .setParameter("id", id).setParameter("lat0", lat - dLat).setParameter("lat1", lat + dLat)
                 .setParameter("lon0", lon - dLon).setParameter("lon1", lon + dLon)
-                .setParameter("open", List.of(ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.DISPATCHED,
-                        ReportStatus.IN_PROGRESS))
+                .setParameter("open", ReportStatus.OPEN)
                 .setMaxResults(200).getResultList());
         List<ReportViews.Nearby> near = new ArrayList<>();
         for (Report other : box) {
@@ -195,7 +194,7 @@ public class ReportWorkflow {
         }
         Instant now = clock.instant();
         LocalDate today = today();
-        Report report = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Report r = em.find(Report.class, id);
             if (r.getStatus() != visible.getStatus()) {
                 throw ProblemException.conflict("The report changed meanwhile; reload it");
@@ -227,18 +226,22 @@ public class ReportWorkflow {
             em.persist(new ReportEvent(r.getId(), now, desk.staffId(), ReportEvent.Kind.TRANSITION, from, next,
                     eventNote, publicNote));
             changed.fire(new ReportNotifier.StatusChanged(r.getId()));
-            return r;
+            return staffView(r);
         });
-        return QuarkusTransaction.requiringNew().call(() -> staffView(em.find(Report.class, report.getId())));
     }
 
-    /** The report if this desk may see it; otherwise the same 404 as for a report that does not exist. */
+    /**
+     * The report if this desk may see it; otherwise the same 404 as for a report that does not exist. It comes
+     * back detached with its photos loaded (and, at the inspection desk, the staff it names).
+     */
     private Report visible(Desk desk, long id) {
         Report report = QuarkusTransaction.requiringNew().call(() -> {
             Report r = em.find(Report.class, id);
             if (r != null) {
                 r.getPhotos().size();
-                r.getNamedStaff().size();
+                if (desk.channel() == Channel.SUPERVISION) {
+                    r.getNamedStaff().size();
+                }
             }
             return r;
         });
@@ -253,8 +256,8 @@ public class ReportWorkflow {
 
     private ReportViews.StaffDetail staffView(Report r) {
         List<ReportViews.Photo> photos = new ArrayList<>();
+        String base = r.getChannel() == Channel.STREET ? "/api/dispatch/reports/" : "/api/inspection/reports/";
         for (int i = 0; i < r.getPhotos().size(); i++) {
-            String base = r.getChannel() == Channel.STREET ? "/api/dispatch/reports/" : "/api/inspection/reports/";
             photos.add(new ReportViews.Photo(i, r.getPhotos().get(i).getStage().name(), base + r.getId() + "/photos/" + i));
         }
         List<ReportViews.StaffEvent> events = em.createQuery("select e from ReportEvent e where e.reportId = :id order by e.id",
