@@ -5,6 +5,7 @@ import cn.youguang.auth.Role;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.QueryParams;
+import cn.youguang.media.Redirects;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,13 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.util.List;
 
 /** 城管随手拍 street reports for dispatchers. */
@@ -59,8 +58,7 @@ public class DispatchResource {
     @APIResponse(responseCode = "302", description = "To the private object")
     public Response photo(@PathParam("id") String id, @PathParam("position") String position) {
         String url = workflow.photoUrl(desk(), QueryParams.id("id", id), DeskParams.position(position));
-        return Response.status(Response.Status.FOUND).location(URI.create(url))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Redirects.uncached(url);
     }
 
     @GET

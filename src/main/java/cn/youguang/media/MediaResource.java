@@ -4,11 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import java.net.URI;
 
 /**
  * Stable media addresses used in rendered content. Each request is redirected to a short-lived presigned URL on
@@ -33,10 +30,6 @@ public class MediaResource {
         if (!ObjectStore.isValidKey(key)) {
             throw cn.youguang.common.ProblemException.notFound("Media object");
         }
-        URI target = URI.create(store.presignedGet(key, config.presignedGetExpiry()));
-        // the redirect may be reused well inside the presigned URL's lifetime
-        long maxAge = Math.max(0, config.presignedGetExpiry().toSeconds() / 4);
-        return Response.status(Response.Status.FOUND).location(target)
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge).build();
+        return Redirects.cacheable(store.presignedGet(key, config.presignedGetExpiry()), config.presignedGetExpiry());
     }
 }

@@ -20,6 +20,10 @@ public class StoryRepository implements PanacheRepository<Story> {
         return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }
 
+    public long countPublished(String slug, Instant now) {
+        return count("slug = ?1 and status = ?2 and publishedAt <= ?3", slug, PublicationStatus.PUBLISHED, now);
+    }
+
     public Optional<Story> findPublished(String slug, Instant now) {
         return find("slug = ?1 and status = ?2 and publishedAt <= ?3", slug, PublicationStatus.PUBLISHED, now)
                 .firstResultOptional();

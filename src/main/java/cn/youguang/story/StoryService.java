@@ -51,6 +51,12 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
                 s -> new cn.youguang.common.Cursor(s.getPublishedAt(), s.getId()), StorySummary::of);
     }
 
+    /** Whether a published story has this slug, without loading it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isPublished(String slug) {
+        return stories.countPublished(slug, clock.instant()) > 0;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoryDetail published(String slug) {
         Story story = stories.findPublished(slug, clock.instant())

@@ -7,6 +7,7 @@ import cn.youguang.common.PageRequest;
 import cn.youguang.common.QueryParams;
 import cn.youguang.media.MediaConfig;
 import cn.youguang.media.ObjectStore;
+import cn.youguang.media.Redirects;
 import cn.youguang.tag.TagName;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,9 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.time.Duration;
 
 /** Short videos: the public catalogue and player redirect, and the editors' changes. */
@@ -88,8 +86,7 @@ public class VideoResource {
     @APIResponse(responseCode = "302", description = "To the object store")
     public Response play(@PathParam("id") String id) {
         String key = videos.play(QueryParams.id("id", id));
-        URI target = URI.create(store.presignedGet(key, media.playbackExpiry()));
-        return Response.status(Response.Status.FOUND).location(target).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Redirects.uncached(store.presignedGet(key, media.playbackExpiry()));
     }
 
     @POST

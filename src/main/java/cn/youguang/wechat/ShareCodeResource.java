@@ -2,17 +2,15 @@ package cn.youguang.wechat;
 
 import cn.youguang.common.Slug;
 import cn.youguang.media.ObjectStore;
+import cn.youguang.media.Redirects;
 import cn.youguang.media.StorageConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.net.URI;
 
 @Path("/api/stories/{slug}/wxacode")
 @PermitAll
@@ -36,9 +34,6 @@ public class ShareCodeResource {
     @APIResponse(responseCode = "503", description = "WeChat is not configured or did not answer")
     public Response get(@PathParam("slug") String slug) {
         String key = shareCodes.forStory(Slug.parse("slug", slug));
-        URI target = URI.create(store.presignedGet(key, storage.presignedGetExpiry()));
-        return Response.status(Response.Status.FOUND).location(target)
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + storage.presignedGetExpiry().toSeconds() / 4)
-                .build();
+        return Redirects.cacheable(store.presignedGet(key, storage.presignedGetExpiry()), storage.presignedGetExpiry());
     }
 }
