@@ -1,5 +1,6 @@
 package cn.youguang.feedback;
 
+import io.quarkus.cache.CacheResult;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,20 +36,22 @@ public class ReportStatistics {
         this.clock = clock;
     }
 
+    /** Kept for five minutes (quarkus.cache, report-statistics), as long as clients may cache the reply. */
+    @CacheResult(cacheName = "report-statistics")
     public List<Month> lastMonths(int months) {
         ZoneId zone = config.zone();
         YearMonth current = YearMonth.from(LocalDate.ofInstant(clock.instant(), zone));
         YearMonth first = current.minusMonths(months - 1L);
         var from = first.atDay(1).atStartOfDay(zone).toInstant();
         record Row(java.time.Instant createdAt, Channel channel, String category, ReportStatus status,
-                   java.time.Instant acceptedAt, java.time.Instant closedAt, LocalDate resultDue) {
+                   java.time.Instant closedAt, LocalDate resultDue) {
         }
         List<Row> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.createdAt, r.channel,"
-                        + " r.categoryCode, r.status, r.acceptedAt, r.closedAt, r.resultDue from Report r"
+                        + " r.categoryCode, r.status, r.closedAt, r.resultDue from Report r"
                         + " where r.createdAt >= :from and r.held = false", Object[].class)
                 .setParameter("from", from).getResultList().stream()
                 .map(o -> new Row((java.time.Instant) o[0], (Channel) o[1], (String) o[2], (ReportStatus) o[3],
-                        (java.time.Instant) o[4], (java.time.Instant) o[5], (LocalDate) o[6])).toList());
+                        (java.time.Instant) o[4], (LocalDate) o[5])).toList());
         Map<YearMonth, List<Row>> byMonth = new TreeMap<>();
         for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
             byMonth.put(m, new ArrayList<>());
