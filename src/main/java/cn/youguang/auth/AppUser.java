@@ -168,10 +168,6 @@ public class AppUser {
         this.unit = unit;
     }
 
-    public String getPersonalDataCipher() {
-        return phoneCipher;
-    }
-
     public String getPhoneMasked() {
         return phoneMasked;
     }

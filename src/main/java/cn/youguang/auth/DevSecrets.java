@@ -41,10 +41,6 @@ public class DevSecrets {
         }
     }
 
-    public boolean enabled() {
-        return enabled;
-    }
-
     /** The generated phone key (base64), when development secrets are enabled. */
     public Optional<String> phoneKey() {
         if (!enabled) {

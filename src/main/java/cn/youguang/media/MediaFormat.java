@@ -35,14 +35,6 @@ public enum MediaFormat {
         return extension;
     }
 
-    public boolean isImage() {
-        return mediaType.startsWith("image/");
-    }
-
-    public boolean isVideo() {
-        return mediaType.startsWith("video/");
-    }
-
     /** Formats a phone or a browser can show without conversion (the content importer accepts only these). */
     public boolean isWebImage() {
         return this == JPEG || this == PNG || this == GIF || this == WEBP;

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -68,11 +69,18 @@ public class Notifications {
         return record;
     }
 
+    /** A send as listed; the recipient's openid is never shown. */
+    public record Sent(long id, Long userId, String templateKey, String page, NotificationSend.Status status,
+                       Integer errorCode, Instant sentAt) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<NotificationSend> list(NotificationSend.Status status, PageRequest page) {
+    public Page<Sent> list(NotificationSend.Status status, PageRequest page) {
         var rows = KeysetQuery.of("NotificationSend", "n", "sentAt").where("n.status = :status", "status", status)
                 .after(page.after()).create(em, NotificationSend.class, page.limit() + 1).getResultList();
-        return Page.of(rows, page.limit(), n -> new Cursor(n.getSentAt(), n.getId()), n -> n);
+        return Page.of(rows, page.limit(), n -> new Cursor(n.getSentAt(), n.getId()),
+                n -> new Sent(n.getId(), n.getUserId(), n.getTemplateKey(), n.getPage(), n.getStatus(), n.getErrorCode(),
+                        n.getSentAt()));
     }
 
 }

@@ -36,10 +36,6 @@ public class WeChat {
         T on(WxMaService service) throws WxErrorException;
     }
 
-    public boolean configured() {
-        return service.isPresent();
-    }
-
     public WeChatConfig config() {
         return config;
     }
