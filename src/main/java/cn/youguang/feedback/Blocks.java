@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -71,7 +73,15 @@ public class Blocks {
         }
     }
 
-    public record BlockRequest(Long userId, String ip, String reason) {
+    public record BlockRequest(Long userId, @Size(max = 64) String ip,
+                               @NotBlank @Size(max = 200, message = "must be 1-200 characters") String reason) {
+    }
+
+    /** A block as the console lists it. */
+    public record Block(long id, Long userId, String ip, String reason, Instant createdAt) {
+        static Block of(Entry e) {
+            return new Block(e.getId(), e.getUserId(), e.getIp(), e.getReason(), e.getCreatedAt());
+        }
     }
 
     private final EntityManager em;
@@ -91,17 +101,14 @@ public class Blocks {
     }
 
     @Transactional
-    public Entry add(long adminId, BlockRequest request) {
+    public Block add(long adminId, BlockRequest request) {
         if ((request.userId() == null) == (request.ip() == null || request.ip().isBlank())) {
             throw ProblemException.invalid("userId", "or ip: exactly one must be given");
-        }
-        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 200) {
-            throw ProblemException.invalid("reason", "must be 1-200 characters");
         }
         Entry entry = new Entry(request.userId(), request.ip() == null ? null : request.ip().strip(),
                 request.reason().strip(), adminId, clock.instant());
         em.persist(entry);
-        return entry;
+        return Block.of(entry);
     }
 
     @Transactional
@@ -114,8 +121,8 @@ public class Blocks {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Entry> all() {
+    public List<Block> all() {
         return em.createQuery("select b from BlockEntry b order by b.createdAt desc", Entry.class).setMaxResults(500)
-                .getResultList();
+                .getResultStream().map(Block::of).toList();
     }
 }

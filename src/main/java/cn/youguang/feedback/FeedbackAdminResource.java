@@ -2,9 +2,10 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.CurrentUser;
 import cn.youguang.auth.Role;
-import cn.youguang.common.ProblemException;
 import cn.youguang.common.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -56,7 +57,7 @@ public class FeedbackAdminResource {
     @GET
     @Path("/blocks")
     @Operation(summary = "The block list")
-    public List<Blocks.Entry> blocks() {
+    public List<Blocks.Block> blocks() {
         return blocks.all();
     }
 
@@ -64,10 +65,7 @@ public class FeedbackAdminResource {
     @Path("/blocks")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Block a user or an address: their reports are kept but held out of the queues")
-    public Response block(Blocks.BlockRequest request) {
-        if (request == null) {
-            throw ProblemException.invalid("body", "is required");
-        }
+    public Response block(@NotNull @Valid Blocks.BlockRequest request) {
         return Response.status(Response.Status.CREATED).entity(blocks.add(me.id(), request)).build();
     }
 
@@ -89,10 +87,7 @@ public class FeedbackAdminResource {
     @Path("/open311-clients")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an Open311 client; its api_key is shown once")
-    public Response register(Open311Clients.Registration registration) {
-        if (registration == null || registration.name() == null || registration.name().isBlank()) {
-            throw ProblemException.invalid("name", "is required");
-        }
+    public Response register(@NotNull @Valid Open311Clients.Registration registration) {
         return Response.status(Response.Status.CREATED).entity(open311.register(registration.name().strip())).build();
     }
 }

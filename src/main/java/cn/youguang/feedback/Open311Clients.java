@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -47,7 +49,7 @@ public class Open311Clients {
         }
     }
 
-    public record Registration(String name) {
+    public record Registration(@NotBlank @Size(max = 100) String name) {
     }
 
     /** {@code apiKey} is present only in the reply that registered the client. */

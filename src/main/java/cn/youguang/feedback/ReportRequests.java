@@ -36,7 +36,7 @@ public final class ReportRequests {
     }
 
     public record Response(@NotBlank @Size(max = 20) String number,
-                           @Size(max = 40) String code,
+                           @NotBlank @Size(max = 40) String code,
                            @Size(max = 500) String reason) {
     }
 

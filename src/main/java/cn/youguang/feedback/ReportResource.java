@@ -3,7 +3,6 @@ package cn.youguang.feedback;
 import cn.youguang.auth.CurrentUser;
 import cn.youguang.auth.Role;
 import cn.youguang.common.HttpCaching;
-import cn.youguang.common.ProblemException;
 import cn.youguang.common.QueryParams;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -102,7 +100,7 @@ public class ReportResource {
     @PermitAll
     @Operation(summary = "The same as GET /track, with number and code in the body, so the code stays out of URLs and logs")
     public ReportViews.Tracking trackByBody(@NotNull @Valid ReportRequests.Response lookup, @Context HttpServerRequest http) {
-        return reports.track(ClientAddress.of(http), lookup.number(), requireCode(lookup).code());
+        return reports.track(ClientAddress.of(http), lookup.number(), lookup.code());
     }
 
     @POST
@@ -111,7 +109,7 @@ public class ReportResource {
     @PermitAll
     @Operation(summary = "Confirm the result of a closed report (number + query code), within 7 days")
     public ReportViews.Tracking confirm(@NotNull @Valid ReportRequests.Response response, @Context HttpServerRequest http) {
-        return reports.respondByCode(ClientAddress.of(http), requireCode(response), false);
+        return reports.respondByCode(ClientAddress.of(http), response, false);
     }
 
     @POST
@@ -120,7 +118,7 @@ public class ReportResource {
     @PermitAll
     @Operation(summary = "Dispute the result of a closed report (number + query code + reason): it is reopened")
     public ReportViews.Tracking dispute(@NotNull @Valid ReportRequests.Response response, @Context HttpServerRequest http) {
-        return reports.respondByCode(ClientAddress.of(http), requireCode(response), true);
+        return reports.respondByCode(ClientAddress.of(http), response, true);
     }
 
     @GET
@@ -129,12 +127,5 @@ public class ReportResource {
     @Operation(summary = "Public statistics per month, without personal data")
     public Response stats(@QueryParam("months") String months) {
         return caching.ok(statistics.lastMonths(QueryParams.number("months", months, 1, 24, 6)), Duration.ofMinutes(5));
-    }
-
-    private static ReportRequests.Response requireCode(ReportRequests.Response response) {
-        if (response.code() == null || response.code().isBlank()) {
-            throw ProblemException.invalid("code", "is required");
-        }
-        return response;
     }
 }

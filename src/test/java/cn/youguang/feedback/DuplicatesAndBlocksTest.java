@@ -83,6 +83,12 @@ class DuplicatesAndBlocksTest {
         ReportFixture.track(number, receipt.getString("queryCode")).then().statusCode(200).body("status", equalTo("SUBMITTED"));
         given().header("Authorization", Accounts.admin().bearer()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "x")).post("/api/admin/blocks").then().statusCode(400).body("errors[0].field", equalTo("userId"));
+        given().header("Authorization", Accounts.admin().bearer()).contentType(ContentType.JSON)
+                .body(Map.of("userId", citizen.id(), "reason", "x".repeat(201))).post("/api/admin/blocks")
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().header("Authorization", Accounts.admin().bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", " ")).post("/api/admin/open311-clients")
+                .then().statusCode(400).body("errors[0].field", equalTo("name"));
     }
 
     @Test
