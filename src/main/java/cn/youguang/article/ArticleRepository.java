@@ -5,6 +5,7 @@ import cn.youguang.common.KeysetQuery;
 import cn.youguang.content.FeedQuery;
 import cn.youguang.content.PublicationStatus;
 import cn.youguang.tag.Tag;
+import cn.youguang.tag.TagFilter;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +17,7 @@ import java.util.Optional;
 public class ArticleRepository implements PanacheRepository<Article> {
 
     public List<Article> feed(ArticleKind kind, Tag tag, Cursor after, int fetch, Instant now) {
-        KeysetQuery q = FeedQuery.tagged(FeedQuery.of("Article", now), "e", tag).where("e.kind = :kind", "kind", kind)
+        KeysetQuery q = TagFilter.tagged(FeedQuery.of("Article", now), "e", tag).where("e.kind = :kind", "kind", kind)
                 .after(after);
         return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }

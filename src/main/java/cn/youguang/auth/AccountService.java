@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Role;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
 import cn.youguang.common.Cursor;
 import cn.youguang.common.Page;

@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Role;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

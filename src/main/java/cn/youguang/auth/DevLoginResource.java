@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Role;
 import cn.youguang.common.ProblemException;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.annotation.security.PermitAll;

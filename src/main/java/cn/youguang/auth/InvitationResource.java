@@ -1,5 +1,7 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.CurrentUser;
+import cn.youguang.common.Role;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Role;
 import cn.youguang.common.Cursor;
 import cn.youguang.common.Hashes;
 import cn.youguang.common.KeysetQuery;

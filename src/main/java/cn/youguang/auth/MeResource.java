@@ -1,5 +1,7 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.CurrentUser;
+import cn.youguang.common.Role;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -89,24 +89,17 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response storageDown(cn.youguang.media.StorageUnavailableException e, UriInfo uri) {
-        LOG.warnf("%s (%s)", e.getMessage(), e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
-        return problem(ProblemException.unavailable("Media storage is briefly unavailable; nothing was changed, retry shortly",
-                Duration.ofSeconds(30)), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response weChatDown(cn.youguang.wechat.WeChatUnavailableException e, UriInfo uri) {
-        if (!e.configured()) {
-            return reply(503, null, "WeChat is not configured on this server", uri, List.of());
+    public Response unavailable(UnavailableException e, UriInfo uri) {
+        if (e.retryAfter() == null) {
+            return reply(503, null, e.publicDetail(), uri, List.of());
         }
-        return problem(ProblemException.unavailable("WeChat did not answer in time; nothing was changed, retry shortly",
-                Duration.ofSeconds(5)), uri);
+        LOG.warnf("%s (%s)", e.getMessage(), e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
+        return problem(ProblemException.unavailable(e.publicDetail(), e.retryAfter()), uri);
     }
 
     @ServerExceptionMapper
-    public Response weChatRefused(cn.youguang.wechat.WeChatErrorException e, UriInfo uri) {
-        return reply(502, null, "WeChat refused the request (errcode " + e.code() + ")", uri, List.of());
+    public Response refused(UpstreamRefusedException e, UriInfo uri) {
+        return reply(502, null, e.publicDetail(), uri, List.of());
     }
 
     @ServerExceptionMapper

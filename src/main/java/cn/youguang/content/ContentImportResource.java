@@ -1,6 +1,6 @@
 package cn.youguang.content;
 
-import cn.youguang.auth.Role;
+import cn.youguang.common.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

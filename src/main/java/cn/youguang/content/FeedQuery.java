@@ -1,7 +1,6 @@
 package cn.youguang.content;
 
 import cn.youguang.common.KeysetQuery;
-import cn.youguang.tag.Tag;
 
 import java.time.Instant;
 
@@ -19,13 +18,5 @@ public final class FeedQuery {
         return KeysetQuery.of(entity, "e", "publishedAt")
                 .where("e.status = :published", "published", PublicationStatus.PUBLISHED)
                 .where("e.publishedAt <= :now", "now", now);
-    }
-
-    /**
-     * Only entries carrying this tag (none given: all). Written as a membership test rather than a join so the
-     * database can walk the feed index newest first and stop after one page, probing the tag table per row.
-     */
-    public static KeysetQuery tagged(KeysetQuery query, String alias, Tag tag) {
-        return query.where(":tag member of " + alias + ".tags", "tag", tag);
     }
 }

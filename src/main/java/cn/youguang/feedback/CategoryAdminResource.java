@@ -1,6 +1,6 @@
 package cn.youguang.feedback;
 
-import cn.youguang.auth.Role;
+import cn.youguang.common.Role;
 import cn.youguang.common.ProblemException;
 import cn.youguang.common.Slug;
 import jakarta.annotation.security.RolesAllowed;

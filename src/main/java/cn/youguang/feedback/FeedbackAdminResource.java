@@ -1,7 +1,7 @@
 package cn.youguang.feedback;
 
-import cn.youguang.auth.CurrentUser;
-import cn.youguang.auth.Role;
+import cn.youguang.common.CurrentUser;
+import cn.youguang.common.Role;
 import cn.youguang.common.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

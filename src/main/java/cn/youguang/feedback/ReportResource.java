@@ -1,7 +1,7 @@
 package cn.youguang.feedback;
 
-import cn.youguang.auth.CurrentUser;
-import cn.youguang.auth.Role;
+import cn.youguang.common.CurrentUser;
+import cn.youguang.common.Role;
 import cn.youguang.common.HttpCaching;
 import cn.youguang.common.QueryParams;
 import io.vertx.core.http.HttpServerRequest;

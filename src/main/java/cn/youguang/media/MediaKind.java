@@ -1,6 +1,6 @@
 package cn.youguang.media;
 
-import cn.youguang.auth.Role;
+import cn.youguang.common.Role;
 
 import java.util.Set;
 

@@ -65,7 +65,7 @@ public class UploadService {
         if (upload == null) {
             String id = UUID.randomUUID().toString();
             upload = new MediaUpload(id, kind, ownerId, kind.keyFor(id, format), filename(request.filename()),
-                    format.mediaType(), request.size(), key, now, expires, roles.contains(cn.youguang.auth.Role.EDITOR));
+                    format.mediaType(), request.size(), key, now, expires, roles.contains(cn.youguang.common.Role.EDITOR));
             em.persist(upload);
         } else if (upload.getStatus() != MediaUpload.Status.PENDING) {
             throw ProblemException.conflict("This upload was already completed; its id is " + upload.getId());

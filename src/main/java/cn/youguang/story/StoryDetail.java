@@ -1,6 +1,7 @@
 package cn.youguang.story;
 
 import cn.youguang.video.VideoViews;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -13,15 +14,20 @@ import java.util.List;
  * {@code nodes} is passed through as stored JSON, ready for {@code <rich-text nodes>}; {@code videos} are the
  * published videos linked to the story.
  */
-public record StoryDetail(String slug, String title, String person, String role, String unit, String summary,
+public record StoryDetail(@JsonIgnore long id, String slug, String title, String person, String role, String unit, String summary,
                           String coverUrl, List<String> tags, Instant publishedAt, Instant updatedAt,
                           String html, @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = Object.class,
                                   description = "nodes for the mini-program's <rich-text nodes>, rendered when saved") String nodes,
                           List<VideoViews.Summary> videos) {
 
-    static StoryDetail of(Story s, List<VideoViews.Summary> videos) {
-        return new StoryDetail(s.getSlug(), s.getTitle(), s.getPerson(), s.getRole(), s.getUnit(), s.getSummary(),
+    static StoryDetail of(Story s) {
+        return new StoryDetail(s.getId(), s.getSlug(), s.getTitle(), s.getPerson(), s.getRole(), s.getUnit(), s.getSummary(),
                 s.getCoverUrl(), s.getTags().stream().map(t -> t.getName()).toList(), s.getPublishedAt(),
-                s.getUpdatedAt(), s.getBodyHtml(), s.getBodyNodes(), videos);
+                s.getUpdatedAt(), s.getBodyHtml(), s.getBodyNodes(), List.of());
+    }
+
+    StoryDetail withVideos(List<VideoViews.Summary> linked) {
+        return new StoryDetail(id, slug, title, person, role, unit, summary, coverUrl, tags, publishedAt, updatedAt, html,
+                nodes, linked);
     }
 }

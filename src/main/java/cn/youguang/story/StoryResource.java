@@ -4,6 +4,7 @@ import cn.youguang.common.HttpCaching;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.Slug;
 import cn.youguang.tag.TagName;
+import cn.youguang.video.VideoService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,10 +31,12 @@ public class StoryResource {
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     private final StoryService stories;
+    private final VideoService videos;
     private final HttpCaching caching;
 
-    public StoryResource(StoryService stories, HttpCaching caching) {
+    public StoryResource(StoryService stories, VideoService videos, HttpCaching caching) {
         this.stories = stories;
+        this.videos = videos;
         this.caching = caching;
     }
 
@@ -60,6 +63,7 @@ public class StoryResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published story with this slug")
     public Response get(@PathParam("slug") String slug) {
-        return caching.ok(stories.published(Slug.parse("slug", slug)), MAX_AGE);
+        StoryDetail story = stories.published(Slug.parse("slug", slug));
+        return caching.ok(story.withVideos(videos.forStory(story.id())), MAX_AGE);
     }
 }

@@ -10,7 +10,6 @@ import cn.youguang.content.ImportTarget;
 import cn.youguang.content.ImportedSource;
 import cn.youguang.tag.Tag;
 import cn.youguang.tag.TagRepository;
-import cn.youguang.video.VideoService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,15 +25,12 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
     private final StoryRepository stories;
     private final TagRepository tags;
     private final ContentEntries entries;
-    private final VideoService videos;
     private final Clock clock;
 
-    public StoryService(StoryRepository stories, TagRepository tags, ContentEntries entries, VideoService videos,
-                        Clock clock) {
+    public StoryService(StoryRepository stories, TagRepository tags, ContentEntries entries, Clock clock) {
         this.stories = stories;
         this.tags = tags;
         this.entries = entries;
-        this.videos = videos;
         this.clock = clock;
     }
 
@@ -57,11 +53,12 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
         return stories.countPublished(slug, clock.instant()) > 0;
     }
 
+    /** The published story, without its videos: the resource adds them, so this service need not know videos. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoryDetail published(String slug) {
         Story story = stories.findPublished(slug, clock.instant())
                 .orElseThrow(() -> ProblemException.notFound("Story " + slug));
-        return StoryDetail.of(story, videos.forStory(story.getId()));
+        return StoryDetail.of(story);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package cn.youguang.video;
 
-import cn.youguang.story.Story;
 import cn.youguang.tag.Tag;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -119,10 +120,11 @@ public class Video {
     @OrderBy("name")
     private Set<Tag> tags = new LinkedHashSet<>();
 
-    @ManyToMany
-    @JoinTable(name = "video_story", joinColumns = @JoinColumn(name = "video_id"),
-            inverseJoinColumns = @JoinColumn(name = "story_id"))
-    private Set<Story> stories = new LinkedHashSet<>();
+    /** the stories this video belongs to, by id: the story feature owns stories, videos only point at them */
+    @ElementCollection
+    @CollectionTable(name = "video_story", joinColumns = @JoinColumn(name = "video_id"))
+    @Column(name = "story_id")
+    private Set<Long> storyIds = new LinkedHashSet<>();
 
     protected Video() {
     }
@@ -307,7 +309,7 @@ public class Video {
         return tags;
     }
 
-    public Set<Story> getStories() {
-        return stories;
+    public Set<Long> getStoryIds() {
+        return storyIds;
     }
 }

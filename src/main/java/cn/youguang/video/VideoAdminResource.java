@@ -1,6 +1,6 @@
 package cn.youguang.video;
 
-import cn.youguang.auth.Role;
+import cn.youguang.common.Role;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.QueryParams;

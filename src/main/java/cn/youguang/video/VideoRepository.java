@@ -4,6 +4,7 @@ import cn.youguang.common.Cursor;
 import cn.youguang.common.KeysetQuery;
 import cn.youguang.content.FeedQuery;
 import cn.youguang.tag.Tag;
+import cn.youguang.tag.TagFilter;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +18,7 @@ public class VideoRepository implements PanacheRepository<Video> {
     public List<Video> feed(Tag tag, Cursor after, int fetch) {
         KeysetQuery q = KeysetQuery.of("Video", "v", "publishedAt").where("v.published = true")
                 .where("v.status = :ready", "ready", VideoStatus.READY);
-        q = FeedQuery.tagged(q, "v", tag).after(after);
+        q = TagFilter.tagged(q, "v", tag).after(after);
         return find(q.jpql(), q.parameters()).range(0, fetch - 1).list();
     }
 
@@ -32,7 +33,7 @@ public class VideoRepository implements PanacheRepository<Video> {
     }
 
     public List<Video> publicForStory(long storyId) {
-        return list("select v from Video v join v.stories s where s.id = ?1 and v.published = true and v.status = ?2"
+        return list("select v from Video v join v.storyIds sid where sid = ?1 and v.published = true and v.status = ?2"
                 + " order by v.publishedAt desc, v.id desc", storyId, VideoStatus.READY);
     }
 

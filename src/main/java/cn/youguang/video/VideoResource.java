@@ -1,7 +1,7 @@
 package cn.youguang.video;
 
-import cn.youguang.auth.CurrentUser;
-import cn.youguang.auth.Role;
+import cn.youguang.common.CurrentUser;
+import cn.youguang.common.Role;
 import cn.youguang.common.HttpCaching;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.QueryParams;

@@ -9,7 +9,6 @@ import cn.youguang.media.MediaKind;
 import cn.youguang.media.MediaUpload;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.media.UploadService;
-import cn.youguang.story.Story;
 import cn.youguang.tag.Tag;
 import cn.youguang.tag.TagName;
 import cn.youguang.tag.TagRepository;
@@ -22,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Video entries: the public catalogue, and the editors' create / edit / publish / delete. */
@@ -38,17 +38,19 @@ public class VideoService {
     private final UploadService uploads;
     private final ObjectStore store;
     private final EntityManager em;
+    private final StoryDirectory storyDirectory;
     private final Event<FileAttached> attached;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     public VideoService(VideoRepository videos, TagRepository tags, UploadService uploads, ObjectStore store,
-                        EntityManager em, Event<FileAttached> attached, PublicUrl publicUrl, Clock clock) {
+                        EntityManager em, StoryDirectory storyDirectory, Event<FileAttached> attached, PublicUrl publicUrl, Clock clock) {
         this.videos = videos;
         this.tags = tags;
         this.uploads = uploads;
         this.store = store;
         this.em = em;
+        this.storyDirectory = storyDirectory;
         this.attached = attached;
         this.publicUrl = publicUrl;
         this.clock = clock;
@@ -171,13 +173,12 @@ public class VideoService {
         }
         if (r.stories() != null) {
             Set<String> wanted = new HashSet<>(r.stories());
-            List<Story> found = wanted.isEmpty() ? List.of() : em.createQuery("select s from Story s where s.slug in :slugs",
-                    Story.class).setParameter("slugs", wanted).getResultList();
+            Map<String, Long> found = wanted.isEmpty() ? Map.of() : storyDirectory.idsBySlug(wanted);
             if (found.size() != wanted.size()) {
                 throw ProblemException.invalid("stories", "names a story that does not exist");
             }
-            video.getStories().clear();
-            video.getStories().addAll(found);
+            video.getStoryIds().clear();
+            video.getStoryIds().addAll(found.values());
         }
         if (r.finderUserName() != null || r.feedId() != null) {
             String finder = r.finderUserName() != null ? blankToNull(r.finderUserName()) : video.getFinderUserName();
@@ -249,8 +250,8 @@ public class VideoService {
         return v.getTags().stream().map(Tag::getName).toList();
     }
 
-    private static List<VideoViews.StoryRef> storyRefs(Video v) {
-        return v.getStories().stream().map(s -> new VideoViews.StoryRef(s.getSlug(), s.getTitle(), s.getPerson())).toList();
+    private List<VideoViews.StoryRef> storyRefs(Video v) {
+        return v.getStoryIds().isEmpty() ? List.of() : storyDirectory.refs(v.getStoryIds());
     }
 
     private static String blankToNull(String s) {

@@ -1,12 +1,16 @@
 package cn.youguang.wechat;
 
+import cn.youguang.common.UnavailableException;
+
+import java.time.Duration;
+
 /** WeChat cannot be reached (not configured, timed out, refused the connection, or busy beyond our retries). */
-public class WeChatUnavailableException extends RuntimeException {
+public class WeChatUnavailableException extends UnavailableException {
 
     private final boolean configured;
 
     private WeChatUnavailableException(String message, boolean configured) {
-        super(message, null, false, false);
+        super(message, null);
         this.configured = configured;
     }
 
@@ -21,5 +25,16 @@ public class WeChatUnavailableException extends RuntimeException {
     /** false when no app id/secret is configured: retrying will not help. */
     public boolean configured() {
         return configured;
+    }
+
+    @Override
+    public String publicDetail() {
+        return configured ? "WeChat did not answer in time; nothing was changed, retry shortly"
+                : "WeChat is not configured on this server";
+    }
+
+    @Override
+    public Duration retryAfter() {
+        return configured ? Duration.ofSeconds(5) : null;
     }
 }

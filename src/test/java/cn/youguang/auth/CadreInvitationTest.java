@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Role;
 import cn.youguang.testing.Accounts;
 import cn.youguang.testing.DatabaseRows;
 import cn.youguang.testing.InjectWeChatMock;

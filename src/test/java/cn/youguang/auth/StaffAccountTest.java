@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Role;
 import cn.youguang.testing.Accounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

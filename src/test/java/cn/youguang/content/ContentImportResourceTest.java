@@ -1,6 +1,6 @@
 package cn.youguang.content;
 
-import cn.youguang.auth.Role;
+import cn.youguang.common.Role;
 import cn.youguang.testing.Accounts;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

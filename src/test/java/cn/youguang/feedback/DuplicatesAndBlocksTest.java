@@ -1,6 +1,6 @@
 package cn.youguang.feedback;
 
-import cn.youguang.auth.Role;
+import cn.youguang.common.Role;
 import cn.youguang.testing.Accounts;
 import cn.youguang.testing.DatabaseRows;
 import cn.youguang.testing.InjectWeChatMock;

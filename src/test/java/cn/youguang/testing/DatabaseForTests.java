@@ -18,8 +18,9 @@ import java.util.Locale;
  * Chooses the database before Quarkus builds the test application (the datasource kind is fixed at build time).
  * <ul>
  *   <li>{@code YOUGUANG_TEST_DB_URL} set: that PostgreSQL database, as given (CI creates a fresh one);</li>
- *   <li>otherwise, PostgreSQL listening on 127.0.0.1:5432: a database {@code youguang_test}, dropped and
- *       created anew for this run;</li>
+ *   <li>otherwise, PostgreSQL listening on 127.0.0.1:5432: a database {@code youguang_test_<pid>} made for this
+ *       run and dropped when it ends, so two runs on one machine never share one (databases left by runs whose
+ *       process is gone are dropped too);</li>
  *   <li>otherwise H2 in PostgreSQL mode, in a file under target/test-h2 made anew for this run.</li>
  * </ul>
  * {@code YOUGUANG_TEST_DB=postgresql} makes the run fail instead of falling back to H2; {@code YOUGUANG_TEST_DB=h2}
@@ -28,7 +29,13 @@ import java.util.Locale;
  */
 public class DatabaseForTests implements LauncherSessionListener {
 
-    private static final String DEFAULT_DATABASE = "youguang_test";
+    private static final String DATABASE_PREFIX = "youguang_test_";
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    /** The database this run made, dropped when the run ends; null when the run was given one or uses H2. */
+    private String ownDatabase;
+    private String user;
+    private String password;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -38,8 +45,8 @@ public class DatabaseForTests implements LauncherSessionListener {
         // the S3 server's folder starts empty too, like the database
         deleteTree(Path.of("target", "test-objects"));
         String url = env("YOUGUANG_TEST_DB_URL", null);
-        String user = env("YOUGUANG_TEST_DB_USER", "postgres");
-        String password = env("YOUGUANG_TEST_DB_PASSWORD", "");
+        user = env("YOUGUANG_TEST_DB_USER", "postgres");
+        password = env("YOUGUANG_TEST_DB_PASSWORD", "");
         String choice = env("YOUGUANG_TEST_DB", "auto").toLowerCase(Locale.ROOT);
         boolean required = "postgresql".equals(choice);
 
@@ -47,8 +54,9 @@ public class DatabaseForTests implements LauncherSessionListener {
         if ("h2".equals(choice)) {
             url = null;
         } else if (url == null && postgresListening()) {
-            url = "jdbc:postgresql://127.0.0.1:5432/" + DEFAULT_DATABASE;
-            recreate(DEFAULT_DATABASE, user, password);
+            ownDatabase = DATABASE_PREFIX + ProcessHandle.current().pid();
+            url = "jdbc:postgresql://127.0.0.1:5432/" + ownDatabase;
+            recreate(ownDatabase, user, password);
         }
         if (url != null) {
             kind = "postgresql";
@@ -102,15 +110,46 @@ public class DatabaseForTests implements LauncherSessionListener {
         }
     }
 
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (ownDatabase == null || "true".equals(System.getenv("YOUGUANG_TEST_DB_KEEP"))) {
+            return;
+        }
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, user, password);
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + ownDatabase + " with (force)");
+        } catch (SQLException e) {
+            System.out.println("Could not drop the test database " + ownDatabase + ": " + e.getSQLState());
+        }
+    }
+
     /** A clean database per run, so no test depends on what an earlier run left behind. */
     private static void recreate(String database, String user, String password) {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", user, password);
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, user, password);
              Statement sql = admin.createStatement()) {
+            dropOrphans(sql);
             sql.execute("drop database if exists " + database + " with (force)");
             sql.execute("create database " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + database + " on 127.0.0.1:5432 as "
                     + user + ": " + e.getSQLState(), e);
+        }
+    }
+
+    /** Databases of earlier runs whose process is gone (killed before it could drop its own). */
+    private static void dropOrphans(Statement sql) throws SQLException {
+        java.util.List<String> orphans = new java.util.ArrayList<>();
+        try (var rows = sql.executeQuery("select datname from pg_database where datname like '" + DATABASE_PREFIX + "%'")) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                String pid = name.substring(DATABASE_PREFIX.length());
+                if (pid.matches("\\d{1,10}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    orphans.add(name);
+                }
+            }
+        }
+        for (String name : orphans) {
+            sql.execute("drop database if exists " + name + " with (force)");
         }
     }
 

@@ -1,6 +1,6 @@
 package cn.youguang.video;
 
-import cn.youguang.auth.Role;
+import cn.youguang.common.Role;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.testing.Accounts;
 import cn.youguang.testing.DatabaseRows;

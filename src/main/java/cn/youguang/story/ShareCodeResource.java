@@ -1,4 +1,4 @@
-package cn.youguang.wechat;
+package cn.youguang.story;
 
 import cn.youguang.common.Slug;
 import cn.youguang.media.ObjectStore;

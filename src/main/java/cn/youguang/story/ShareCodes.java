@@ -1,10 +1,10 @@
-package cn.youguang.wechat;
+package cn.youguang.story;
 
 import cn.youguang.common.Hashes;
 import cn.youguang.common.ProblemException;
 import cn.youguang.media.MediaFormat;
 import cn.youguang.media.ObjectStore;
-import cn.youguang.story.StoryService;
+import cn.youguang.wechat.WeChat;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;

@@ -1,4 +1,4 @@
-package cn.youguang.wechat;
+package cn.youguang.story;
 
 import cn.youguang.testing.InjectWeChatMock;
 import cn.youguang.testing.TestImages;

@@ -1,4 +1,4 @@
-package cn.youguang.auth;
+package cn.youguang.common;
 
 import java.util.Set;
 

@@ -1,6 +1,5 @@
-package cn.youguang.auth;
+package cn.youguang.common;
 
-import cn.youguang.common.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
