@@ -10,7 +10,7 @@ describe('我的', () => {
   test('signed out, it offers WeChat sign-in, then shows the profile', async () => {
     const requests = backend({ 'POST /api/auth/wechat': TOKENS, 'GET /api/me': PROFILE })
     const page = render('pages/me/me')
-    await page.instance.onLoad()
+    await page.instance.onShow()
     await settle()
     expect(text(page)).toContain('微信登录')
     expect(requests).toHaveLength(0)
@@ -27,7 +27,7 @@ describe('我的', () => {
     signedIn()
     const requests = backend({ 'GET /api/me': PROFILE, 'POST /api/me/phone': Object.assign({}, PROFILE, { phone: '138****0000' }) })
     const page = render('pages/me/me')
-    await page.instance.onLoad()
+    await page.instance.onShow()
     await settle()
     const button = page.querySelector('.bind-phone')
     expect(attr(button, 'open-type')).toBe('getPhoneNumber')
@@ -47,7 +47,7 @@ describe('我的', () => {
     signedIn()
     backend({ 'GET /api/me': { pending: true } })
     const page = render('pages/me/me')
-    page.instance.onLoad()
+    page.instance.onShow()
     await settle()
     expect(text(page)).toContain('加载中')
 
@@ -69,7 +69,7 @@ describe('我的', () => {
 
   test('links to my reports, tracking and the privacy policy', async () => {
     const page = render('pages/me/me')
-    await page.instance.onLoad()
+    await page.instance.onShow()
     page.querySelectorAll('.menu-item').forEach(item => item.dispatchEvent('tap'))
     await settle()
     expect(wx.navigateTo.mock.calls.map(c => c[0].url)).toEqual(['/pages/report/mine', '/pages/report/track', '/pages/privacy/privacy'])
@@ -81,7 +81,7 @@ describe('读书社', () => {
     signedIn()
     const requests = backend({ 'GET /api/me': PROFILE, 'POST /api/me/cadre': TOKENS })
     const page = render('pages/club/club')
-    await page.instance.onLoad()
+    await page.instance.onShow()
     await settle()
     expect(text(page)).toContain('加入读书社')
 
@@ -107,7 +107,7 @@ describe('读书社', () => {
     signedIn()
     backend({ 'GET /api/me': PROFILE, 'POST /api/me/cadre': problem(400, 'Bad Request', 'code is unknown, expired or already used', [{ field: 'code', message: 'is unknown, expired or already used' }]) })
     const page = render('pages/club/club')
-    await page.instance.onLoad()
+    await page.instance.onShow()
     await settle()
     page.instance.setData({ code: 'K7Q2-M9XA', displayName: '顾吟', unit: '执法大队' })
     await page.instance.redeem()
@@ -120,7 +120,7 @@ describe('读书社', () => {
     signedIn()
     backend({ 'GET /api/me': { pending: true } })
     const page = render('pages/club/club')
-    page.instance.onLoad()
+    page.instance.onShow()
     await settle()
     expect(text(page)).toContain('加载中')
     backend({ 'GET /api/me': { networkError: true } })

@@ -18,10 +18,8 @@ Component({
     signingIn: false
   },
   methods: {
+    // a tab page: shown again after signing in elsewhere, so it reads the profile on every show
     onShow() {
-      return this.refresh()
-    },
-    onLoad() {
       return this.refresh()
     },
     async refresh() {
