@@ -5,16 +5,16 @@
 const api = require('../../utils/api')
 const config = require('../../config')
 const privacy = require('../../utils/privacy')
+const photoUploads = require('../../behaviors/photo-uploads')
 const view = require('../../utils/view')
 const handoff = require('../../utils/handoff')
 
-const MAX_PHOTOS = 9
 const MAX_DESCRIPTION = 2000
 const PHONE = /^\+?[0-9](?:[ -]?[0-9]){4,19}$/
 const TITLES = { street: '城管随手拍', supervision: '清风城管' }
 
 /** What must be fixed before sending, by field; empty when the report can go. */
-function validate(data) {
+function validate(data, photosProblem) {
   const errors = {}
   if (data.categoryIndex < 0) {
     errors.category = '请选择类别'
@@ -36,17 +36,17 @@ function validate(data) {
   if (data.contactPhone && !PHONE.test(data.contactPhone.trim())) {
     errors.contactPhone = '请填写正确的电话号码'
   }
-  if (data.photos.some(p => p.status === 'uploading')) {
-    errors.photos = '照片还在上传，请稍候'
-  } else if (data.photos.some(p => p.status === 'failed')) {
-    errors.photos = '有照片没有传上去，请重试或删除'
+  if (photosProblem) {
+    errors.photos = photosProblem
   }
   return errors
 }
 
 Component({
   options: { addGlobalClass: true },
+  behaviors: [photoUploads],
   data: {
+    uploadKind: 'evidence',
     channel: 'street',
     title: '',
     state: 'loading',
@@ -56,7 +56,6 @@ Component({
     districts: [],
     districtIndex: -1,
     description: '',
-    photos: [],
     location: null,
     contactPhone: '',
     anonymous: false,
@@ -65,13 +64,11 @@ Component({
     errors: {},
     submitting: false,
     idempotencyKey: '',
-    maxPhotos: MAX_PHOTOS,
     maxDescription: MAX_DESCRIPTION
   },
   methods: {
     onLoad(options = {}) {
       const channel = options.channel === 'supervision' ? 'supervision' : 'street'
-      this.tasks = {}
       this.setData({
         channel,
         title: TITLES[channel],
@@ -131,74 +128,6 @@ Component({
         }
       })
     },
-    async choosePhotos() {
-      const room = MAX_PHOTOS - this.data.photos.length
-      if (room <= 0) {
-        return
-      }
-      try {
-        await privacy.ensure()
-      } catch (e) {
-        return
-      }
-      wx.chooseMedia({
-        count: room,
-        mediaType: ['image'],
-        sourceType: ['camera', 'album'],
-        sizeType: ['compressed'],
-        success: res => {
-          const added = res.tempFiles.map(f => ({
-            path: f.tempFilePath, size: f.size, key: api.newIdempotencyKey(), status: 'uploading', progress: 0, uploadId: ''
-          }))
-          this.setData({ photos: this.data.photos.concat(added), 'errors.photos': '' })
-          added.forEach(photo => this.upload(photo.key))
-        }
-      })
-    },
-    photoIndex(key) {
-      return this.data.photos.findIndex(p => p.key === key)
-    },
-    updatePhoto(key, changes) {
-      const at = this.photoIndex(key)
-      if (at < 0) {
-        return
-      }
-      const next = {}
-      Object.keys(changes).forEach(field => {
-        next[`photos[${at}].${field}`] = changes[field]
-      })
-      this.setData(next)
-    },
-    async upload(key) {
-      const photo = this.data.photos[this.photoIndex(key)]
-      this.updatePhoto(key, { status: 'uploading', progress: 0 })
-      try {
-        const done = await api.uploadPhoto(photo, {
-          kind: 'evidence',
-          onProgress: progress => this.updatePhoto(key, { progress }),
-          onTask: task => {
-            this.tasks[key] = task
-          }
-        })
-        this.updatePhoto(key, { status: 'done', progress: 100, uploadId: done.id })
-      } catch (e) {
-        if (e.kind !== 'cancelled') {
-          this.updatePhoto(key, { status: 'failed' })
-        }
-      } finally {
-        delete this.tasks[key]
-      }
-    },
-    retryPhoto(event) {
-      return this.upload(event.currentTarget.dataset.key)
-    },
-    removePhoto(event) {
-      const key = event.currentTarget.dataset.key
-      if (this.tasks[key]) {
-        this.tasks[key].abort()
-      }
-      this.setData({ photos: this.data.photos.filter(p => p.key !== key), 'errors.photos': '' })
-    },
     /** Must run inside the tap: WeChat shows the subscribe prompt only in answer to one. */
     askToNotify() {
       const template = config.subscribeTemplates.reportStatus
@@ -215,7 +144,7 @@ Component({
       if (this.data.submitting) {
         return
       }
-      const errors = validate(this.data)
+      const errors = validate(this.data, this.photosProblem())
       const fields = Object.keys(errors)
       this.setData({ errors })
       if (fields.length) {
