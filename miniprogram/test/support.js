@@ -78,9 +78,32 @@ function problem(status, title, detail, errors) {
   return { statusCode: status, data: { type: 'about:blank', title, status, detail, errors: errors || [] } }
 }
 
+// Components the pages use, loaded once per test file: jest keeps a required file in its own registry, so a
+// component's Component() call runs only on its first load, and a page loaded later must reuse that id.
+const SHARED = {
+  'state-view': 'components/state-view/index',
+  'privacy-popup': 'components/privacy-popup/index',
+  'report-receipt': 'components/report-receipt/index'
+}
+let shared = null
+
+function sharedComponents() {
+  if (!shared) {
+    shared = {}
+    Object.keys(SHARED).forEach(tag => {
+      shared[tag] = simulate.load(path.join(ROOT, SHARED[tag]), tag, { rootPath: ROOT, compiler: 'simulate' })
+      loaded[SHARED[tag]] = shared[tag]
+    })
+  }
+  return shared
+}
+
 function render(relativePath, properties) {
+  const usingComponents = sharedComponents()
   if (!loaded[relativePath]) {
-    loaded[relativePath] = simulate.load(path.join(ROOT, relativePath))
+    // the pure-JS template compiler: WeChat's own (wcc) keeps global state that mixes pages up in one test file
+    loaded[relativePath] = simulate.load(path.join(ROOT, relativePath), relativePath.replace(/[^a-z0-9]+/gi, '-').toLowerCase(),
+      { rootPath: ROOT, compiler: 'simulate', usingComponents: Object.assign({}, usingComponents) })
   }
   const comp = simulate.render(loaded[relativePath], properties)
   comp.attach(document.createElement('parent-wrapper'))
@@ -97,6 +120,13 @@ function text(comp) {
   return comp.dom.textContent.replace(/\s+/g, ' ')
 }
 
+/** An attribute of a rendered tag as toJSON() gives it (built-ins such as rich-text and video render empty). */
+function attr(node, name) {
+  const camel = name.replace(/-([a-z])/g, (m, c) => c.toUpperCase())
+  const found = node.toJSON().attrs.find(a => a.name === camel || a.name === name)
+  return found && found.value
+}
+
 /** Taps "重试" in a page's state-view (id="state"). */
 function retry(page) {
   page.querySelector('#state').querySelector('.state-retry').dispatchEvent('tap')
@@ -107,4 +137,4 @@ function signedIn(accessToken = 'access-1', refreshToken = 'refresh-1') {
   wx.setStorageSync('yg.session', { accessToken, refreshToken })
 }
 
-module.exports = { installWx, backend, problem, render, settle, text, signedIn, retry, simulate }
+module.exports = { installWx, backend, problem, render, settle, text, signedIn, retry, attr, simulate }

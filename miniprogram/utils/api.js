@@ -296,6 +296,8 @@ module.exports = {
   signIn,
   signOut,
   signedIn: () => session.get() !== null,
+  /** tokens answered by an endpoint that changes the user's roles (redeeming an invitation) */
+  useTokens: tokens => session.save(tokens),
   uploadPhoto,
   newIdempotencyKey,
   /** tests replace the back-off wait */
