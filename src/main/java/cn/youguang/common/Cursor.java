@@ -16,6 +16,9 @@ public record Cursor(Instant at, long id) {
 
     private static final Pattern SHAPE = Pattern.compile("p1\\.(-?\\d{1,19})\\.(\\d{1,19})");
     private static final int MAX_LENGTH = 64;
+    /** what the database's timestamps can hold, with room to spare; anything else is not a cursor we issued */
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     public Cursor {
         at = at.truncatedTo(ChronoUnit.MICROS);
@@ -42,6 +45,9 @@ public record Cursor(Instant at, long id) {
                 throw invalid();
             }
             Instant time = Instant.EPOCH.plus(Long.parseLong(m.group(1)), ChronoUnit.MICROS);
+            if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+                throw invalid();
+            }
             return new Cursor(time, Long.parseLong(m.group(2)));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw invalid();

@@ -28,9 +28,11 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final ObjectMapper json;
+    private final AllowedMethods allowed;
 
-    public ProblemMapper(ObjectMapper json) {
+    public ProblemMapper(ObjectMapper json, AllowedMethods allowed) {
         this.json = json;
+        this.allowed = allowed;
     }
 
     @ServerExceptionMapper
@@ -119,19 +121,24 @@ public class ProblemMapper {
             default -> Response.Status.Family.familyOf(status) == Response.Status.Family.CLIENT_ERROR
                     ? "The request was not understood" : null;
         };
-        return reply(status, null, detail, uri, List.of());
+        Response reply = reply(status, null, detail, uri, List.of());
+        String allow = e.getResponse().getHeaderString("Allow");
+        if (status == 405 && (allow == null || allow.isBlank()) && uri != null) {
+            allow = allowed.at(uri.getPath());
+        }
+        return allow == null || allow.isBlank() ? reply : Response.fromResponse(reply).header("Allow", allow).build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             // the transaction was rolled back: nothing was written, and the client may simply try again
-            LOG.warnf("Database unavailable on %s (%s)", uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
+            LOG.warnf("Database unavailable on %s (%s)", uri == null ? "?" : LogText.escape(uri.getPath()), e.getClass().getSimpleName());
             return problem(ProblemException.unavailable("The database is briefly unavailable; nothing was changed, "
                     + "retry shortly", Duration.ofSeconds(10)), uri);
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unhandled failure on %s (incident %s)", uri == null ? "?" : uri.getPath(), incident);
+        LOG.errorf(e, "Unhandled failure on %s (incident %s)", uri == null ? "?" : LogText.escape(uri.getPath()), incident);
         return reply(500, null, "The server failed to answer; the incident is logged as " + incident, uri, List.of());
     }
 

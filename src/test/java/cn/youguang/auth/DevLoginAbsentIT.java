@@ -31,7 +31,10 @@ class DevLoginAbsentIT {
     @Test
     void theProductionArtifactServesContentAndSignsIn() {
         given().get("/api/stories/xu-chunhua").then().statusCode(200).body("person", equalTo("徐春华"));
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(Integer.getInteger(PackagedServiceEnvironment.MANAGEMENT_PORT)).get("/q/health")
+                .then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health").then().statusCode(404);
+        given().get("/q/swagger-ui/").then().statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "wrong-password"))
                 .post("/api/auth/login").then().statusCode(401);
     }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Failures of the database connection are "try again" (503), not "the server is broken" (500). */
 class ProblemMapperTest {
 
-    private final ProblemMapper mapper = new ProblemMapper(new ObjectMapper());
+    private final ProblemMapper mapper = new ProblemMapper(new ObjectMapper(), new AllowedMethods());
 
     @Test
     void aLostDatabaseConnectionIs503WithRetryAfter() {

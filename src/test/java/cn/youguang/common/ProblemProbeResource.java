@@ -25,6 +25,12 @@ public class ProblemProbeResource {
     }
 
     @GET
+    @Path("/boom/{anything}")
+    public String boomAt(@jakarta.ws.rs.PathParam("anything") String anything) {
+        throw new IllegalStateException("failed at " + anything);
+    }
+
+    @GET
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("select secret from users where password = 'hunter2'");

@@ -29,6 +29,10 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class DeadlineTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
+
     @InjectWeChatMock
     WireMockServer weChat;
 
@@ -83,7 +87,7 @@ class DeadlineTest {
                 .then().body("items.number", hasItem(receipt.getString("number")));
         given().header("Authorization", admin.bearer()).get("/api/admin/reports/escalations").then().statusCode(200)
                 .body("number", hasItem(receipt.getString("number")));
-        given().accept("text/plain").get("/q/metrics").then()
+        cn.youguang.testing.Management.given(management).accept("text/plain").get("/q/metrics").then()
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*youguang_reports_overdue\\{[^}]*channel=\"street\"[^}]*} [1-9].*"));
 
         ReportFixture.move(dispatcher, "dispatch", id, ReportFixture.to("accepted")).then().statusCode(200)

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The per-user limit (10 an hour by default) holds when a phone fires many submissions at once. */
@@ -29,6 +30,20 @@ class SimultaneousSubmissionsTest {
 
     @InjectWeChatMock
     WireMockServer weChat;
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void forwardedHeadersAreIgnoredUnlessTheProxyIsTrusted() {
+        // proxy-address forwarding is off unless configured (TrustedProxyTest turns it on)
+        given().header("X-Forwarded-For", "203.0.113.77").queryParam("number", "QF-00000000-0000")
+                .queryParam("code", "x").get("/api/reports/track").then().statusCode(404);
+
+        cn.youguang.testing.DatabaseRows rows = new cn.youguang.testing.DatabaseRows(dataSource);
+        assertThat(rows.count("select count(*) from rate_limit where bucket = 'track:ip:203.0.113.77'")).isZero();
+        assertThat(rows.count("select count(*) from rate_limit where bucket = 'track:ip:127.0.0.1'")).isPositive();
+    }
 
     @AfterEach
     void resetClock() {

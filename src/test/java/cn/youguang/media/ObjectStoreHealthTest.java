@@ -4,7 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
+import io.restassured.specification.RequestSpecification;
+
 import static org.hamcrest.Matchers.equalTo;
 
 /** Readiness follows the real S3 server process: stopping it turns health DOWN, starting it again brings it back. */
@@ -13,6 +14,13 @@ class ObjectStoreHealthTest {
 
     @Inject
     EmbeddedS3Server s3;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
+    private RequestSpecification given() {
+        return cn.youguang.testing.Management.given(management);
+    }
 
     @Test
     void healthIsDownWhileTheObjectStoreIsStopped() {

@@ -15,6 +15,8 @@ import java.util.Map;
 public class PackagedServiceEnvironment implements QuarkusTestResourceLifecycleManager {
 
     private static final String DATA = "target/it-data";
+    /** System property through which integration tests learn the management interface's port. */
+    public static final String MANAGEMENT_PORT = "youguang.it.management-port";
     private EmbeddedS3Server s3;
 
     @Override
@@ -32,10 +34,22 @@ public class PackagedServiceEnvironment implements QuarkusTestResourceLifecycleM
         config.put("youguang.storage.access-key", endpoint.accessKey());
         config.put("youguang.storage.secret-key", endpoint.secretKey());
         config.put("youguang.data-dir", DATA);
+        // the management interface (health, metrics) on a free port, not production's fixed 9000
+        int managementPort = freePort();
+        System.setProperty(MANAGEMENT_PORT, String.valueOf(managementPort));
+        config.put("quarkus.management.port", String.valueOf(managementPort));
         config.put("youguang.auth.generate-dev-secrets", "true");
         config.put("smallrye.jwt.sign.key.location", DATA + "/secrets/jwt-private.pem");
         config.put("mp.jwt.verify.publickey.location", DATA + "/secrets/jwt-public.pem");
         return config;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
