@@ -28,10 +28,12 @@ public class AccountService {
     private final PersonalDataCipher phones;
     private final WeChat weChat;
     private final AuthConfig config;
+    private final InspectorGrants inspectorGrants;
     private final Clock clock;
 
     public AccountService(UserRepository users, PasswordHasher hasher, TokenService tokens, PersonalDataCipher phones,
-                          WeChat weChat, AuthConfig config, Clock clock) {
+                          WeChat weChat, AuthConfig config, InspectorGrants inspectorGrants, Clock clock) {
+        this.inspectorGrants = inspectorGrants;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -103,9 +105,12 @@ public class AccountService {
         return Profile.of(users.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Account " + id)));
     }
 
-    public Profile createStaff(AuthRequests.NewStaffAccount request) {
+    /** A new console account; the inspector role it asks for waits for an inspector's confirmation. */
+    public Profile createStaff(long adminId, AuthRequests.NewStaffAccount request) {
         String username = request.username().toLowerCase(Locale.ROOT);
         Set<String> roles = staffRoles(request.roles());
+        InspectorGrants.checkSeparation(roles);
+        boolean wantsInspector = roles.remove(Role.INSPECTOR);
         checkStrength("password", request.password(), username);
         if (users.findStaff(username).isPresent()) {
             throw ProblemException.conflict("The username " + username + " is taken");
@@ -113,6 +118,9 @@ public class AccountService {
         AppUser user = AppUser.staff(username, hasher.hash(request.password()), request.displayName().strip(),
                 request.unit(), roles, clock.instant());
         users.persistAndFlush(user);
+        if (wantsInspector) {
+            inspectorGrants.request(adminId, user);
+        }
         return Profile.of(user);
     }
 
@@ -123,6 +131,15 @@ public class AccountService {
             Set<String> roles = user.getKind() == AccountKind.STAFF ? staffRoles(change.roles()) : wechatRoles(change.roles());
             if (id == adminId && !roles.contains(Role.ADMIN)) {
                 throw ProblemException.conflict("You cannot remove your own admin role");
+            }
+            InspectorGrants.checkSeparation(roles);
+            boolean hadInspector = user.getRoles().contains(Role.INSPECTOR);
+            if (roles.contains(Role.INSPECTOR) && !hadInspector) {
+                // two people: the grant waits for an existing inspector to confirm it
+                roles.remove(Role.INSPECTOR);
+                inspectorGrants.request(adminId, user);
+            } else if (hadInspector && !roles.contains(Role.INSPECTOR)) {
+                inspectorGrants.removed(adminId, user);
             }
             user.setRoles(roles);
         }

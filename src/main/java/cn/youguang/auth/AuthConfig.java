@@ -40,7 +40,7 @@ public interface AuthConfig {
     @WithDefault("12")
     int minPasswordLength();
 
-    Lockout lockout();
+    SignInFailures signInFailures();
 
     /** How long a cadre invitation code stays valid by default. */
     @WithDefault("P14D")
@@ -51,18 +51,18 @@ public interface AuthConfig {
 
     Optional<String> bootstrapAdminPassword();
 
-    interface Lockout {
+    /**
+     * Wrong passwords are limited per username and network address: past the limit that pair waits for the window
+     * to end. The account itself is never locked, so a stranger cannot lock anyone out.
+     */
+    interface SignInFailures {
 
-        /** Failed sign-ins in a row before the account is locked. */
+        /** Wrong passwords for one username from one address per window. */
         @WithDefault("5")
-        int maxFailures();
+        int perSource();
 
-        /** First lock; each further failure doubles it. */
-        @WithDefault("PT1M")
-        Duration firstLock();
-
-        /** Longest lock. */
-        @WithDefault("PT1H")
-        Duration maxLock();
+        /** The window. */
+        @WithDefault("PT15M")
+        Duration window();
     }
 }

@@ -41,9 +41,11 @@ public class AuthResource {
     @Operation(summary = "Sign in to the console with username and password")
     @APIResponse(responseCode = "200", description = "Access and refresh tokens")
     @APIResponse(responseCode = "401", description = "Wrong username or password")
-    @APIResponse(responseCode = "429", description = "Locked after repeated failures (Retry-After)")
-    public TokenPair login(@NotNull @Valid AuthRequests.StaffLogin login) {
-        return signIn.staff(login.username(), login.password());
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this username from this network (Retry-After)")
+    public TokenPair login(@NotNull @Valid AuthRequests.StaffLogin login,
+                           @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return signIn.staff(login.username(), login.password(), address);
     }
 
     @POST

@@ -1,7 +1,9 @@
 package cn.youguang.auth;
 
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.youguang.common.Hashes;
 import cn.youguang.common.ProblemException;
+import cn.youguang.common.RateLimiter;
 import cn.youguang.wechat.WeChat;
 import cn.youguang.wechat.WeChatErrorException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +24,12 @@ public class SignInService {
     private final TokenService tokens;
     private final PasswordHasher hasher;
     private final AuthConfig config;
+    private final RateLimiter limits;
     private final Clock clock;
 
     public SignInService(WeChat weChat, UserRepository users, TokenService tokens, PasswordHasher hasher,
-                         AuthConfig config, Clock clock) {
+                         AuthConfig config, RateLimiter limits, Clock clock) {
+        this.limits = limits;
         this.weChat = weChat;
         this.users = users;
         this.tokens = tokens;
@@ -80,34 +84,30 @@ public class SignInService {
     }
 
     /**
-     * Console sign-in with lockout: after {@code maxFailures} wrong passwords in a row the account is locked,
-     * for twice as long after each further failure. The counters live in the database, so every instance
-     * enforces them. An unknown username costs the same time as a wrong password.
+     * Console sign-in. Wrong passwords are limited per username and address (one atomic count in PostgreSQL, so
+     * every instance enforces it): past the limit that pair gets 429 until the window ends, whether or not the
+     * username exists, and the account is never locked, so a stranger cannot lock anyone out or learn which
+     * usernames exist. An unknown username costs the same time as a wrong password.
      */
-    @Transactional(dontRollbackOn = ProblemException.class)
-    public TokenPair staff(String username, String password) {
-        Instant now = clock.instant();
-        AppUser user = users.findStaff(username.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+    @Transactional
+    public TokenPair staff(String username, String password, String address) {
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        Duration window = config.signInFailures().window();
+        // a unit is taken before the check, so simultaneous guesses cannot all pass; a right password gives it back
+        RateLimiter.Permit failure = limits.tryAcquire("login:f:" + Hashes.sha256Hex(name) + ":" + address,
+                config.signInFailures().perSource(), window).orElseThrow(() -> ProblemException.tooManyRequests(
+                "Too many wrong passwords for this username from this network; try again later",
+                limits.retryAfter(window)));
+        AppUser user = users.findStaff(name).orElse(null);
         if (user == null) {
             hasher.verifyDecoy(password);
             throw wrongCredentials();
         }
-        if (user.isLocked(now)) {
-            throw locked(Duration.between(now, user.getLockedUntil()));
-        }
         if (!hasher.verify(password, user.getPasswordHash()) || user.isDisabled()) {
-            int failures = user.getFailedLogins() + 1;
-            user.setFailedLogins(failures);
-            if (failures >= config.lockout().maxFailures()) {
-                Duration lock = lockFor(failures);
-                user.setLockedUntil(now.plus(lock));
-                throw locked(lock);
-            }
             throw wrongCredentials();
         }
-        user.setFailedLogins(0);
-        user.setLockedUntil(null);
-        user.setLastLoginAt(now);
+        limits.release(failure);
+        user.setLastLoginAt(clock.instant());
         return tokens.issue(user);
     }
 
@@ -119,18 +119,8 @@ public class SignInService {
         return tokens.issue(user);
     }
 
-    private Duration lockFor(int failures) {
-        int doublings = Math.min(20, failures - config.lockout().maxFailures());
-        Duration lock = config.lockout().firstLock().multipliedBy(1L << doublings);
-        return lock.compareTo(config.lockout().maxLock()) > 0 ? config.lockout().maxLock() : lock;
-    }
-
     private static ProblemException wrongCredentials() {
         return ProblemException.unauthorized("Wrong username or password");
     }
 
-    private static ProblemException locked(Duration remaining) {
-        return ProblemException.tooManyRequests("Too many wrong passwords: this account is locked for "
-                + Math.max(1, remaining.toSeconds()) + " seconds", remaining);
-    }
 }

@@ -59,7 +59,7 @@ public class UserAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a console account with roles")
     public Response create(@NotNull @Valid AuthRequests.NewStaffAccount account, @Context UriInfo uri) {
-        Profile created = accounts.createStaff(account);
+        Profile created = accounts.createStaff(me.id(), account);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }

@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
 /**
  * Entry point. Without arguments the service runs until stopped; {@code import} imports content/ once, prints
  * the report and exits (status 1 when a file had problems), for re-importing on demand from the command line;
- * {@code export} writes every entry back to content/ as Markdown (entries edited through the API included).
+ * {@code export} writes every entry back to content/ as Markdown (entries edited through the API included);
+ * any other {@link cn.youguang.common.ServerCommand} by its name (e.g. {@code grant-inspector USERNAME}).
  */
 @QuarkusMain
 public class YouguangCommand implements QuarkusApplication {
@@ -19,6 +20,9 @@ public class YouguangCommand implements QuarkusApplication {
     @Inject
     ContentExporter exporter;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<cn.youguang.common.ServerCommand> commands;
+
     /** Started to run a command (import or export) rather than to serve. */
     static boolean isImport(String[] args) {
         return args != null && args.length > 0 && ("import".equals(args[0]) || "export".equals(args[0]));
@@ -26,6 +30,13 @@ public class YouguangCommand implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        if (args != null && args.length > 0) {
+            for (cn.youguang.common.ServerCommand command : commands) {
+                if (command.name().equals(args[0])) {
+                    return command.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+                }
+            }
+        }
         if (!isImport(args)) {
             Quarkus.waitForExit();
             return 0;

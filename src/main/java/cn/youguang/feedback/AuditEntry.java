@@ -1,6 +1,5 @@
 package cn.youguang.feedback;
 
-import cn.youguang.common.Hashes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,12 +7,15 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One line of the supervision audit log; its hash covers its own fields and the previous line's hash. */
+/**
+ * One line of the supervision audit log; its hash, keyed with a server secret held outside the database (see
+ * {@link SupervisionAudit}), covers its own fields and the previous line's hash.
+ */
 @Entity
 @Table(name = "supervision_audit")
 public class AuditEntry {
 
-    public enum Action { LIST, READ, EVIDENCE, TRANSITION }
+    public enum Action { LIST, READ, EVIDENCE, TRANSITION, ROLE_GRANT, ROLE_REMOVAL }
 
     @Id
     private Long id;
@@ -42,7 +44,8 @@ public class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(long id, Instant at, long actorId, Action action, Long reportId, String detail, String prevHash) {
+    AuditEntry(long id, Instant at, long actorId, Action action, Long reportId, String detail, String prevHash,
+               java.util.function.Function<String, String> keyedHash) {
         this.id = id;
         this.at = at;
         this.actorId = actorId;
@@ -50,14 +53,13 @@ public class AuditEntry {
         this.reportId = reportId;
         this.detail = detail;
         this.prevHash = prevHash;
-        this.hash = computeHash();
+        this.hash = keyedHash.apply(line());
     }
 
-    /** What the hash must be for the fields as stored now. */
-    String computeHash() {
-        String line = String.join("|", String.valueOf(id), at.toString(), String.valueOf(actorId), action,
+    /** The text the hash covers, for the fields as stored now. */
+    String line() {
+        return String.join("|", String.valueOf(id), at.toString(), String.valueOf(actorId), action,
                 String.valueOf(reportId), detail == null ? "" : detail, prevHash);
-        return Hashes.sha256Hex(line);
     }
 
     public Long getId() {

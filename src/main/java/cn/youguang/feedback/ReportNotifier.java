@@ -65,8 +65,10 @@ public class ReportNotifier {
         data.put("character_string1", report.getNumber());
         data.put("phrase2", report.getStatus().label());
         data.put("time3", TIME.format(report.getUpdatedAt().atZone(ZoneId.of(config.zone().getId()))));
-        // the reporter's own user id only when the report is theirs by name; anonymous sends stay unlinked
-        notifications.send(report.isAnonymous() ? null : report.getReporterId(), target.openid(), TEMPLATE,
+        // the reporter's own user id only when a street report is theirs by name: admins read the send log, and
+        // nothing they read may link a person to a supervision report (nor anyone to an anonymous one)
+        boolean unlinked = report.isAnonymous() || report.getChannel() == Channel.SUPERVISION;
+        notifications.send(unlinked ? null : report.getReporterId(), target.openid(), TEMPLATE,
                 "pages/report/track?number=" + report.getNumber(), data);
     }
 }

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The append-only, hash-chained log of every look at a supervision report or its evidence. Each line is committed
- * before the data is handed out. Verification recomputes every hash and names the first line that no longer fits,
- * so a row edited or deleted in the database shows.
+ * The append-only, hash-chained log of every look at a supervision report or its evidence, and of every grant or
+ * removal of the inspector role. Each line is committed before the data is handed out. The hashes are HMACs with a
+ * key derived from the server's secret (YOUGUANG_PHONE_KEY), which is held outside the database: whoever can write
+ * the database can change lines but cannot recompute a chain that verifies. Verification recomputes every hash and
+ * names the first line that no longer fits, so a row edited or deleted in the database shows.
  */
 @ApplicationScoped
 public class SupervisionAudit {
@@ -24,11 +26,25 @@ public class SupervisionAudit {
     private static final int BATCH = 500;
 
     private final EntityManager em;
+    private final cn.youguang.auth.PersonalDataCipher secrets;
     private final Clock clock;
 
-    public SupervisionAudit(EntityManager em, Clock clock) {
+    public SupervisionAudit(EntityManager em, cn.youguang.auth.PersonalDataCipher secrets, Clock clock) {
         this.em = em;
+        this.secrets = secrets;
         this.clock = clock;
+    }
+
+    /** Every change of the inspector role is a line (actor 0: the server command). */
+    void onRoleChanged(@jakarta.enterprise.event.Observes cn.youguang.common.RoleChanged change) {
+        record(change.actorId(), change.granted() ? AuditEntry.Action.ROLE_GRANT : AuditEntry.Action.ROLE_REMOVAL, null,
+                change.role() + " account " + change.userId()
+                        + (change.confirmedBy() == null ? "" : " confirmed by " + change.confirmedBy()));
+    }
+
+    private String keyedHash(String line) {
+        return java.util.HexFormat.of().formatHex(secrets.derive("supervision-audit-chain",
+                line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public void record(long actorId, AuditEntry.Action action, Long reportId, String detail) {
@@ -36,7 +52,7 @@ public class SupervisionAudit {
             AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
             long id = head.lastId() + 1;
             Instant at = clock.instant();
-            AuditEntry entry = new AuditEntry(id, at, actorId, action, reportId, detail, head.lastHash());
+            AuditEntry entry = new AuditEntry(id, at, actorId, action, reportId, detail, head.lastHash(), this::keyedHash);
             em.persist(entry);
             head.advance(id, entry.getHash());
         });
@@ -60,7 +76,7 @@ public class SupervisionAudit {
                     if (!e.getPrevHash().equals(expectedPrev)) {
                         return new Verification(false, count, e.getId(), "does not follow the line before it");
                     }
-                    if (!e.getHash().equals(e.computeHash())) {
+                    if (!e.getHash().equals(keyedHash(e.line()))) {
                         return new Verification(false, count, e.getId(), "was changed after it was written");
                     }
                     expectedPrev = e.getHash();

@@ -33,7 +33,8 @@ public class Notifications {
     }
 
     /**
-     * @param userId      recorded with the send; null for recipients that must stay unlinked (anonymous reports)
+     * @param userId      recorded with the send; null for recipients that must stay unlinked (anonymous reports,
+     *                    supervision reports): then only the page's path is recorded, not its query
      * @param templateKey our name for the template; its id comes from youguang.wechat.templates.&lt;key&gt;
      * @param data        template fields, e.g. thing1 → "已受理"
      */
@@ -63,7 +64,9 @@ public class Notifications {
                 status = NotificationSend.Status.FAILED;
             }
         }
-        NotificationSend record = new NotificationSend(userId, templateKey, templateId, page, status, errorCode,
+        // what the console keeps of the page: its path only; the query may name a confidential report
+        String recordedPage = userId == null && page != null && page.contains("?") ? page.substring(0, page.indexOf('?')) : page;
+        NotificationSend record = new NotificationSend(userId, templateKey, templateId, recordedPage, status, errorCode,
                 clock.instant());
         QuarkusTransaction.requiringNew().run(() -> em.persist(record));
         return record;
