@@ -53,7 +53,7 @@ public class CommentService {
             return new Created(own(userId, earlier.get()), true);
         }
         QuarkusTransaction.requiringNew().run(() -> checkTarget(postId, request.parentId()));
-        limits.hit("club-comment:" + userId, config.commentsPerHour(), Duration.ofHours(1),
+        RateLimiter.Permit permit = limits.acquire("club-comment:" + userId, config.commentsPerHour(), Duration.ofHours(1),
                 "Too many comments in one hour; try again later");
         AppUser author = QuarkusTransaction.requiringNew().call(() -> em.find(AppUser.class, userId));
         Moderation.Outcome outcome = moderation.checkText(author == null ? null : author.getOpenid(), request.text());
@@ -75,6 +75,7 @@ public class CommentService {
                 return comment.getId();
             });
         } catch (PersistenceException | QuarkusTransactionException concurrentRetry) {
+            limits.release(permit);
             return new Created(own(userId, keys.earlier(userId, key, KIND, requestHash).orElseThrow(() -> concurrentRetry)), true);
         }
         return new Created(own(userId, id), false);

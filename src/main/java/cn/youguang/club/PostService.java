@@ -81,7 +81,9 @@ public class PostService {
             return new Created(own(userId, earlier.get()), true);
         }
         Draft draft = validate(userId, request);
-        limits.hit("club-post:" + userId, config.postsPerHour(), HOUR, "Too many posts in one hour; try again later");
+        // every attempt that passed validation counts, risky ones too: the limit is against flooding WeChat and moderators
+        RateLimiter.Permit permit = limits.acquire("club-post:" + userId, config.postsPerHour(), HOUR,
+                "Too many posts in one hour; try again later");
         String openid = openid(userId);
         Moderation.Outcome outcome = moderation.checkText(openid, draft.checkedText());
         List<MediaCheck> checks = requestChecks(openid, draft.images(), List.of());
@@ -101,7 +103,8 @@ public class PostService {
                 return post.getId();
             });
         } catch (PersistenceException | QuarkusTransactionException concurrentRetry) {
-            // the same request arrived twice at once: the other one made the post
+            // the same request arrived twice at once: the other one made the post, and this attempt does not count
+            limits.release(permit);
             return new Created(own(userId, keys.earlier(userId, key, KIND, requestHash).orElseThrow(() -> concurrentRetry)), true);
         }
         return new Created(own(userId, id), false);
