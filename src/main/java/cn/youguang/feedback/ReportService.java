@@ -1,6 +1,7 @@
 package cn.youguang.feedback;
 
 import cn.youguang.common.Hashes;
+import cn.youguang.common.IdempotencyKey;
 import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.RateLimiter;
 
@@ -76,7 +77,7 @@ public class ReportService {
     }
 
     public ReportViews.Receipt submit(long userId, String ip, ReportRequests.Submission request, String idempotencyKey) {
-        String key = requireIdempotencyKey(idempotencyKey);
+        String key = IdempotencyKey.required(idempotencyKey);
         // keyed hash of the submitter: keys are scoped per user, yet neither table below names the user
         String submitter = HexFormat.of().formatHex(cipher.derive("submitter",
                 String.valueOf(userId).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
@@ -401,14 +402,6 @@ public class ReportService {
 
     static String normalizeCode(String code) {
         return code.replaceAll("[\\s-]", "");
-    }
-
-    private static String requireIdempotencyKey(String raw) {
-        if (raw == null || !raw.matches("[A-Za-z0-9_.:-]{16,64}")) {
-            throw ProblemException.badParameter("Idempotency-Key",
-                    "is required: 16-64 letters, digits or -_.:, the same for every retry of one submission");
-        }
-        return raw;
     }
 
     private LocalDate today() {
