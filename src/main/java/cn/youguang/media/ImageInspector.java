@@ -37,6 +37,45 @@ public class ImageInspector {
                              Double longitude) {
     }
 
+    /**
+     * Whether the whole file decodes as the format its first bytes claim: a file with a JPEG's magic bytes and
+     * anything else behind them (HTML, a script) does not. WebP and HEIC have no decoder here; their magic bytes
+     * and the later conversion (renditions) are the check.
+     */
+    public boolean decodesFully(MediaFormat format, byte[] bytes) {
+        if (format != MediaFormat.JPEG && format != MediaFormat.PNG && format != MediaFormat.GIF) {
+            return true;
+        }
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+                new java.io.ByteArrayInputStream(bytes))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return false;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                reader.read(0);
+                // bytes after the image's end marker are a polyglot's payload
+                return endsAsItShould(format, bytes);
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean endsAsItShould(MediaFormat format, byte[] bytes) {
+        int end = bytes.length;
+        return switch (format) {
+            case JPEG -> end >= 2 && (bytes[end - 2] & 0xff) == 0xFF && (bytes[end - 1] & 0xff) == 0xD9;
+            case PNG -> end >= 8 && new String(bytes, end - 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("IEND");
+            case GIF -> end >= 1 && bytes[end - 1] == 0x3B;
+            default -> true;
+        };
+    }
+
     public ImageFacts inspect(byte[] header) {
         Metadata metadata;
         try {

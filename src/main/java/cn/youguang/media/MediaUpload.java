@@ -193,6 +193,23 @@ public class MediaUpload {
         return objectKey;
     }
 
+    /**
+     * Where the verified copy of an upload lives: beside the key the client was allowed to write, under a folder
+     * no POST policy ever names, so nothing sent after completion can change it.
+     */
+    public String verifiedKey() {
+        int slash = objectKey.lastIndexOf('/');
+        return objectKey.startsWith(VERIFIED, slash + 1 - VERIFIED.length()) ? objectKey
+                : objectKey.substring(0, slash + 1) + VERIFIED + objectKey.substring(slash + 1);
+    }
+
+    /** From now on the upload is its verified copy. */
+    void storedAt(String key) {
+        this.objectKey = key;
+    }
+
+    private static final String VERIFIED = "verified/";
+
     public String getFilename() {
         return filename;
     }

@@ -87,8 +87,19 @@ public class UploadService {
         if (upload.getStatus() != MediaUpload.Status.PENDING) {
             throw ProblemException.conflict("This upload was " + upload.getStatus().name().toLowerCase(Locale.ROOT));
         }
-        ObjectStore.StoredObject stored = store.stat(upload.getObjectKey()).orElseThrow(() ->
-                ProblemException.conflict("No file has arrived for this upload yet; send it to the upload URL first"));
+        if (store.stat(upload.getObjectKey()).isEmpty()) {
+            throw ProblemException.conflict("No file has arrived for this upload yet; send it to the upload URL first");
+        }
+        // everything below reads a server-side copy at a key no client policy can write: a second POST to the
+        // upload URL after this point changes nothing that is checked or served
+        String incoming = upload.getObjectKey();
+        String verifiedKey = upload.verifiedKey();
+        store.copy(incoming, verifiedKey, upload.getDeclaredType());
+        store.delete(incoming);
+        QuarkusTransaction.requiringNew().run(() -> em.find(MediaUpload.class, id).storedAt(verifiedKey));
+        upload.storedAt(verifiedKey);
+        ObjectStore.StoredObject stored = store.stat(verifiedKey).orElseThrow(() ->
+                new StorageUnavailableException("stat", new IllegalStateException("the copy is missing")));
         long max = upload.getKind().maxBytes(config);
         if (stored.size() > max || stored.size() == 0) {
             throw reject(upload, "size", "is " + stored.size() + " bytes; the limit is " + max);
@@ -102,6 +113,9 @@ public class UploadService {
         if (detected.isEmpty() || !detected.get().mediaType().equals(upload.getDeclaredType())) {
             throw reject(upload, "file", "is not a " + upload.getDeclaredType() + " file (its content says "
                     + detected.map(MediaFormat::mediaType).orElse("something else") + ")");
+        }
+        if (upload.getKind() != MediaKind.VIDEO && !inspector.decodesFully(detected.get(), store.head(verifiedKey, (int) stored.size()))) {
+            throw reject(upload, "file", "is not a whole " + upload.getDeclaredType() + " image (it does not decode)");
         }
         ImageInspector.ImageFacts facts = upload.getKind() == MediaKind.VIDEO ? null : inspector.inspect(head);
         Instant now = clock.instant();
