@@ -195,7 +195,7 @@ public class UploadService {
             return null;
         }
         if (!raw.matches("[A-Za-z0-9_.:-]{8,64}")) {
-            throw ProblemException.badParameter("Idempotency-Key", "must be 8-64 letters, digits or -_.:");
+            throw ProblemException.invalid("Idempotency-Key", "must be 8-64 letters, digits or -_.:");
         }
         return raw;
     }

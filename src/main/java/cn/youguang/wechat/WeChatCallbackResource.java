@@ -45,7 +45,7 @@ public class WeChatCallbackResource {
                          @QueryParam("nonce") String nonce, @QueryParam("echostr") String echostr) {
         checkSignature(signature, timestamp, nonce);
         if (echostr == null || !echostr.matches("[A-Za-z0-9_-]{1,128}")) {
-            throw ProblemException.badParameter("echostr", "is missing or malformed");
+            throw ProblemException.invalid("echostr", "is missing or malformed");
         }
         return echostr;
     }
