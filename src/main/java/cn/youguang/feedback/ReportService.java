@@ -299,7 +299,4 @@ public class ReportService {
         return code.replaceAll("[\\s-]", "");
     }
 
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), config.zone());
-    }
 }
