@@ -1,12 +1,15 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.JobRuns;
 import cn.youguang.common.RateLimiter;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -29,15 +32,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public class DeadlineWatch {
 
     private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
+    static final String JOB = "deadline-watch";
 
     private final EntityManager em;
     private final FeedbackConfig config;
     private final RateLimiter limits;
     private final Clock clock;
+    private final JobRuns jobs;
     private final Map<Channel, AtomicLong> overdue = new EnumMap<>(Channel.class);
 
-    public DeadlineWatch(EntityManager em, FeedbackConfig config, RateLimiter limits, Clock clock, MeterRegistry registry) {
+    public DeadlineWatch(EntityManager em, FeedbackConfig config, RateLimiter limits, Clock clock, MeterRegistry registry,
+                         JobRuns jobs) {
         this.em = em;
+        this.jobs = jobs;
         this.config = config;
         this.limits = limits;
         this.clock = clock;
@@ -53,11 +60,13 @@ public class DeadlineWatch {
     @Scheduled(every = "${youguang.feedback.deadline-check-every:10m}", delayed = "${youguang.media.poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            LOG.debugf("Deadline check skipped: %s", e.getClass().getSimpleName());
-        }
+        // legal deadlines must not stop escalating silently: failures are logged and the health check watches it
+        jobs.run(JOB, JobRuns.period(config.deadlineCheckEvery()), true, this::check);
+    }
+
+    /** Known from the start, so that a watch that never runs at all turns the health check DOWN too. */
+    void onStart(@Observes StartupEvent event) {
+        jobs.expect(JOB, JobRuns.period(config.deadlineCheckEvery()), true);
     }
 
     /**
