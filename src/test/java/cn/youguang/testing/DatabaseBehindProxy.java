@@ -12,6 +12,7 @@ import java.util.Map;
 public class DatabaseBehindProxy implements QuarkusTestResourceLifecycleManager {
 
     private TcpProxy proxy;
+    private String direct;
 
     @Override
     public Map<String, String> start() {
@@ -20,6 +21,10 @@ public class DatabaseBehindProxy implements QuarkusTestResourceLifecycleManager 
         proxy = new TcpProxy(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
         String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + uri.getRawPath()
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        // DatabaseForTests gives the URL as a system property, which outranks a test resource's values; it is put
+        // back when this application stops
+        direct = url;
+        System.setProperty("quarkus.datasource.jdbc.url", proxied);
         return Map.of("quarkus.datasource.jdbc.url", proxied);
     }
 
@@ -30,6 +35,9 @@ public class DatabaseBehindProxy implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
+        if (direct != null) {
+            System.setProperty("quarkus.datasource.jdbc.url", direct);
+        }
         if (proxy != null) {
             proxy.close();
         }
