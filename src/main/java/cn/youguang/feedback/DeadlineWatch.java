@@ -1,11 +1,14 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.JobRuns;
 import cn.youguang.common.RateLimiter;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -28,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class DeadlineWatch {
 
     private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
+    static final String JOB = "deadline-watch";
 
     private final ReportRepository reports;
     private final ReportEventRepository events;
@@ -36,15 +40,17 @@ public class DeadlineWatch {
     private final FeedbackConfig config;
     private final RateLimiter limits;
     private final Clock clock;
+    private final JobRuns jobs;
     private final Map<Channel, AtomicLong> overdue = new EnumMap<>(Channel.class);
 
     public DeadlineWatch(ReportRepository reports, ReportEventRepository events, SubmissionKeyRepository keys,
                          ReportLifecycle lifecycle, FeedbackConfig config, RateLimiter limits, Clock clock,
-                         MeterRegistry registry) {
+                         MeterRegistry registry, JobRuns jobs) {
         this.reports = reports;
         this.events = events;
         this.keys = keys;
         this.lifecycle = lifecycle;
+        this.jobs = jobs;
         this.config = config;
         this.limits = limits;
         this.clock = clock;
@@ -60,11 +66,13 @@ public class DeadlineWatch {
     @Scheduled(every = "${youguang.feedback.deadline-check-every:10m}", delayed = "${youguang.media.poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            LOG.debugf("Deadline check skipped: %s", e.getClass().getSimpleName());
-        }
+        // legal deadlines must not stop escalating silently: failures are logged and the health check watches it
+        jobs.run(JOB, JobRuns.period(config.deadlineCheckEvery()), true, this::check);
+    }
+
+    /** Known from the start, so that a watch that never runs at all turns the health check DOWN too. */
+    void onStart(@Observes StartupEvent event) {
+        jobs.expect(JOB, JobRuns.period(config.deadlineCheckEvery()), true);
     }
 
     /**

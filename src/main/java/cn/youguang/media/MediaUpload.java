@@ -89,6 +89,12 @@ public class MediaUpload {
     @Column(name = "rendition_started_at")
     private Instant renditionStartedAt;
 
+    @Column(name = "rendition_attempts", nullable = false)
+    private int renditionAttempts;
+
+    @Column(name = "rendition_retry_at")
+    private Instant renditionRetryAt;
+
     @Column(name = "rendition_widths", length = 100)
     private String renditionWidths;
 
@@ -157,6 +163,18 @@ public class MediaUpload {
 
     void renditionsFailed() {
         this.renditionStatus = RenditionStatus.FAILED;
+    }
+
+    /** Gives the claim back: the job waits until {@code retryAt}, the next wait doubling. */
+    void renditionsPostponed(Instant retryAt) {
+        this.renditionStatus = RenditionStatus.PENDING;
+        this.renditionStartedAt = null;
+        this.renditionRetryAt = retryAt;
+        this.renditionAttempts++;
+    }
+
+    int getRenditionAttempts() {
+        return renditionAttempts;
     }
 
     public List<Integer> renditionWidthList() {
