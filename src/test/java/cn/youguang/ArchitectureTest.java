@@ -35,7 +35,9 @@ class ArchitectureTest {
             Map.entry("story", List.of("content", "tag", "video", "media", "wechat")),
             Map.entry("collection", List.of("content", "story")),
             Map.entry("article", List.of("content", "tag")),
-            Map.entry("feedback", List.of("auth", "media", "wechat")));
+            Map.entry("feedback", List.of("auth", "media", "wechat")),
+            Map.entry("club", List.of("auth", "media", "wechat")),
+            Map.entry("editorial", List.of("content", "story", "article", "collection", "video", "media")));
 
     private static JavaClasses classes;
 

@@ -70,6 +70,16 @@ public class ArticleService implements ImportTarget<ArticleFrontMatter> {
     }
 
     @Override
+    public Class<Article> entryType() {
+        return Article.class;
+    }
+
+    @Override
+    public ContentRevision.EntryType revisionType() {
+        return ContentRevision.EntryType.ARTICLE;
+    }
+
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> storedHash(String slug) {
         return entries.storedHash(Article.class, slug);
@@ -86,6 +96,6 @@ public class ArticleService implements ImportTarget<ArticleFrontMatter> {
 
     @Override
     public int withdrawExcept(Set<String> importedSlugs, Set<String> failedPaths) {
-        return entries.withdrawExcept(Article.class, importedSlugs, failedPaths);
+        return entries.withdrawExcept(Article.class, ContentRevision.EntryType.ARTICLE, importedSlugs, failedPaths);
     }
 }

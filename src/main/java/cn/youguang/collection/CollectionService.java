@@ -75,6 +75,16 @@ public class CollectionService implements ImportTarget<CollectionFrontMatter> {
     }
 
     @Override
+    public Class<StoryCollection> entryType() {
+        return StoryCollection.class;
+    }
+
+    @Override
+    public ContentRevision.EntryType revisionType() {
+        return ContentRevision.EntryType.COLLECTION;
+    }
+
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> storedHash(String slug) {
         return entries.storedHash(StoryCollection.class, slug);
@@ -98,7 +108,7 @@ public class CollectionService implements ImportTarget<CollectionFrontMatter> {
 
     @Override
     public int withdrawExcept(Set<String> importedSlugs, Set<String> failedPaths) {
-        return entries.withdrawExcept(StoryCollection.class, importedSlugs, failedPaths);
+        return entries.withdrawExcept(StoryCollection.class, ContentRevision.EntryType.COLLECTION, importedSlugs, failedPaths);
     }
 
     private List<Story> resolve(List<String> slugs) {

@@ -1,6 +1,7 @@
 package cn.youguang.content;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -62,6 +63,24 @@ public abstract class ContentEntry {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Convert(converter = StageConverter.class)
+    @Column(nullable = false, length = 16)
+    private Stage stage = Stage.DRAFT;
+
+    /** Index of the review step the entry is waiting for while in review (0 = the first). */
+    @Column(name = "review_step", nullable = false)
+    private int reviewStep;
+
+    /** Edited through the API: the database owns it from then on, and the importer no longer overwrites it. */
+    @Column(name = "api_owned", nullable = false)
+    private boolean apiOwned;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Column(name = "created_by")
+    private Long createdBy;
+
     @Version
     private long version;
 
@@ -81,7 +100,31 @@ public abstract class ContentEntry {
         this.updatedAt = now;
         if (this.createdAt == null) {
             this.createdAt = now;
+            this.createdBy = source.authorId();
         }
+        if (source.authorId() != null) {
+            this.apiOwned = true;
+        } else {
+            // a file says only published or draft; the workflow's other stages belong to API-owned entries
+            this.stage = status == PublicationStatus.PUBLISHED ? Stage.PUBLISHED : Stage.DRAFT;
+        }
+        if (deletedAt != null) {
+            this.status = PublicationStatus.WITHDRAWN;
+        }
+    }
+
+    /** Moves the entry to a stage; the public status follows (a soft-deleted entry stays withdrawn). */
+    public void setStage(Stage stage, Instant now) {
+        this.stage = stage;
+        this.updatedAt = now;
+        this.status = deletedAt != null ? PublicationStatus.WITHDRAWN
+                : stage == Stage.PUBLISHED ? PublicationStatus.PUBLISHED : PublicationStatus.DRAFT;
+    }
+
+    /** Soft delete (null restores): hidden from the public, kept with its revisions. */
+    public void setDeletedAt(Instant deletedAt, Instant now) {
+        this.deletedAt = deletedAt;
+        setStage(stage, now);
     }
 
     /** Visible to the public at {@code now}. */
@@ -187,6 +230,35 @@ public abstract class ContentEntry {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public Stage getStage() {
+        return stage;
+    }
+
+    public int getReviewStep() {
+        return reviewStep;
+    }
+
+    public void setReviewStep(int reviewStep) {
+        this.reviewStep = reviewStep;
+    }
+
+    public boolean isApiOwned() {
+        return apiOwned;
+    }
+
+    /** Any change through the API hands the entry to the database (see {@link #isApiOwned()}). */
+    public void ownedByApi() {
+        this.apiOwned = true;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public Long getCreatedBy() {
+        return createdBy;
     }
 
     public long getVersion() {

@@ -10,19 +10,30 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Re-imports content/ on demand, e.g. after a deployment updated the folder, without a restart. */
-@Path("/api/admin/content/import")
+@Path("/api/admin/content")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.ADMIN, Role.EDITOR})
 @SecurityRequirement(name = "jwt")
 public class ContentImportResource {
 
     private final ContentImporter importer;
+    private final ContentExporter exporter;
 
-    public ContentImportResource(ContentImporter importer) {
+    public ContentImportResource(ContentImporter importer, ContentExporter exporter) {
         this.importer = importer;
+        this.exporter = exporter;
     }
 
     @POST
+    @Path("/export")
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Write every entry back to content/ as Markdown; files already holding an entry's bytes are not touched")
+    public ContentExporter.ExportReport export() {
+        return exporter.exportAll();
+    }
+
+    @POST
+    @Path("/import")
     @Operation(summary = "Import content/ now; unchanged files write nothing. The report names each bad file and field")
     public ImportReport run() {
         return importer.importAll();

@@ -86,8 +86,14 @@ public class ContentImporter {
     @ActivateRequestContext
     public ImportReport importFrom(Path root) {
         ImportReport.Tally tally = new ImportReport.Tally();
-        Path base = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(base)) {
+        Path base;
+        try {
+            // the real location: every file imported must lie under it once links are followed
+            base = root.toAbsolutePath().normalize().toRealPath();
+        } catch (IOException e) {
+            base = null;
+        }
+        if (base == null || !Files.isDirectory(base)) {
             tally.problem(root.toString(), "folder", "does not exist");
             return tally.report();
         }
@@ -106,12 +112,21 @@ public class ContentImporter {
         if (!Files.isDirectory(folder)) {
             return;
         }
+        if (!inside(root, folder)) {
+            tally.problem(target.folder(), "folder", "is a link to a place outside the content folder; not imported");
+            return;
+        }
         Set<String> slugs = new HashSet<>();
         Set<String> failed = new HashSet<>();
         // prepare every file first, so a slug used by two files is reported on both and neither wins by name order
         Map<String, Prepared<F>> prepared = new LinkedHashMap<>();
         for (Path file : markdownFiles(folder)) {
             String relative = root.relativize(file).toString().replace('\\', '/');
+            if (!inside(root, file)) {
+                failed.add(relative);
+                tally.problem(relative, "file", "is a link to a place outside the content folder; not imported");
+                continue;
+            }
             try {
                 prepared.put(relative, prepare(root, file, relative, target));
             } catch (ContentProblem problem) {
@@ -132,6 +147,9 @@ public class ContentImporter {
                 }
                 tally.count(save(target, file));
                 slugs.add(file.source().slug());
+            } catch (ContentConflict conflict) {
+                slugs.add(conflict.slug());
+                tally.conflict(relative, conflict.slug(), conflict.revision());
             } catch (ContentProblem problem) {
                 failed.add(relative);
                 tally.problem(relative, problem.field(), problem.getMessage());
@@ -157,7 +175,37 @@ public class ContentImporter {
     private <F extends FrontMatter> Prepared<F> prepare(Path root, Path file, String relative,
                                                         ImportTarget<F> target) {
         byte[] raw = read(file);
-        String text = decode(raw);
+        return prepare(raw, decode(raw), relative, target, (url, field) -> loadImage(root, file, url, field), null);
+    }
+
+    /**
+     * Saves Markdown written through the API exactly as if it were the file {@code relative} in content/: the same
+     * front-matter rules, rendering and hash, so exporting it and importing the file finds nothing to change.
+     * Images must already be absolute URLs (the editorial service resolves upload ids to them).
+     *
+     * @throws ContentProblem naming the front-matter field or "body" at fault; nothing is written then
+     */
+    public <F extends FrontMatter> ImportOutcome saveWritten(ImportTarget<F> target, String relative, String text,
+                                                             long authorId) {
+        Prepared<F> prepared = prepare(text.getBytes(StandardCharsets.UTF_8), text, relative, target, (url, field) -> {
+            throw new ContentProblem(field, "image " + url + " must come from the media library (write upload:<id>)");
+        }, authorId);
+        return save(target, prepared);
+    }
+
+    /** Checks a front matter the API is about to write, without saving anything. */
+    public <F extends FrontMatter> F readAndValidate(ImportTarget<F> target, String frontMatterYaml) {
+        F fm = readFrontMatter(frontMatterYaml, target.frontMatterType());
+        validate(fm);
+        return fm;
+    }
+
+    private interface ImageLoader {
+        LocalImage load(String url, String field);
+    }
+
+    private <F extends FrontMatter> Prepared<F> prepare(byte[] raw, String text, String relative,
+                                                        ImportTarget<F> target, ImageLoader loader, Long authorId) {
         MarkdownRenderer.Parsed parsed = renderer.parse(text);
         String frontMatterText = parsed.frontMatter().orElseThrow(() -> new ContentProblem("front matter",
                 "is missing: the file must start with a block between two --- lines"));
@@ -170,13 +218,13 @@ public class ContentImporter {
         Map<String, LocalImage> images = new LinkedHashMap<>();
         for (String url : parsed.imageUrls()) {
             if (isLocal(url) && !images.containsKey(url)) {
-                images.put(url, loadImage(root, file, url, "body"));
+                images.put(url, loader.load(url, "body"));
             }
         }
         String coverUrl = null;
         if (fm.cover() != null && !fm.cover().isBlank()) {
             if (isLocal(fm.cover())) {
-                LocalImage cover = loadImage(root, file, fm.cover(), "cover");
+                LocalImage cover = loader.load(fm.cover(), "cover");
                 images.put(fm.cover(), cover);
                 coverUrl = store.publicUrl(cover.key());
             } else if (fm.cover().startsWith("https://") || fm.cover().startsWith("http://")) {
@@ -189,13 +237,13 @@ public class ContentImporter {
         // rendered later, and only if the file changed
         ImportedSource source = new ImportedSource(relative, text, fm.slug(), fm.title().strip(),
                 fm.summary() == null ? null : fm.summary().strip(), coverUrl, status,
-                publishedAt, null, hash);
+                publishedAt, null, hash, authorId);
         return new Prepared<>(fm, source, images, parsed);
     }
 
     private <F extends FrontMatter> ImportOutcome save(ImportTarget<F> target, Prepared<F> prepared) {
         ImportedSource s = prepared.source();
-        if (target.storedHash(s.slug()).filter(s.contentHash()::equals).isPresent()) {
+        if (s.authorId() == null && target.storedHash(s.slug()).filter(s.contentHash()::equals).isPresent()) {
             return ImportOutcome.UNCHANGED;
         }
         for (LocalImage image : prepared.images().values()) {
@@ -206,8 +254,7 @@ public class ContentImporter {
         RenderedMarkdown rendered = renderer.render(prepared.parsed(), url ->
                 Optional.ofNullable(prepared.images().get(url)).map(i -> store.publicUrl(i.key())));
         String summary = s.summary() != null && !s.summary().isEmpty() ? s.summary() : excerpt(rendered.plainText());
-        return target.save(prepared.frontMatter(), new ImportedSource(s.path(), s.text(), s.slug(), s.title(),
-                summary, s.coverUrl(), s.status(), s.publishedAt(), rendered, s.contentHash()));
+        return target.save(prepared.frontMatter(), s.rendered(summary, rendered));
     }
 
     private <F> F readFrontMatter(String text, Class<F> type) {
@@ -267,6 +314,9 @@ public class ContentImporter {
         if (!Files.isRegularFile(image)) {
             throw new ContentProblem(field, "image " + url + " does not exist");
         }
+        if (!inside(root, image)) {
+            throw new ContentProblem(field, "image " + url + " is a link to a place outside the content folder");
+        }
         try {
             if (Files.size(image) > config.maxImageBytes()) {
                 throw new ContentProblem(field, "image " + url + " is larger than " + config.maxImageBytes() + " bytes");
@@ -298,6 +348,15 @@ public class ContentImporter {
     private static String excerpt(String plain) {
         String text = plain.strip().replaceAll("\\s+", " ");
         return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+
+    /** Whether the path, with every symbolic link on it followed, still lies under the (real) content folder. */
+    private static boolean inside(Path root, Path path) {
+        try {
+            return path.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<Path> markdownFiles(Path folder) {

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** The previous source of an entry, kept whenever the entry changes. */
+/** One saved state of an entry's source: every save (import or API) writes one. */
 @Entity
 @Table(name = "content_revision")
 public class ContentRevision {
@@ -38,15 +38,26 @@ public class ContentRevision {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The editor who saved it through the API; null for an import. */
+    @Column(name = "author_id")
+    private Long authorId;
+
+    /** import, api, rollback or workflow (a stage change that rewrote the front matter) */
+    @Column(nullable = false, length = 16)
+    private String origin;
+
     protected ContentRevision() {
     }
 
-    public ContentRevision(EntryType entryType, ContentEntry previous, Instant at) {
+    /** The entry's source as it is now. */
+    public ContentRevision(EntryType entryType, ContentEntry entry, Instant at, Long authorId, String origin) {
         this.entryType = entryType;
-        this.entryId = previous.getId();
-        this.source = previous.getSourceText();
-        this.contentHash = previous.getContentHash();
+        this.entryId = entry.getId();
+        this.source = entry.getSourceText();
+        this.contentHash = entry.getContentHash();
         this.createdAt = at;
+        this.authorId = authorId;
+        this.origin = origin;
     }
 
     public Long getId() {
@@ -67,6 +78,14 @@ public class ContentRevision {
 
     public String getContentHash() {
         return contentHash;
+    }
+
+    public Long getAuthorId() {
+        return authorId;
+    }
+
+    public String getOrigin() {
+        return origin;
     }
 
     public Instant getCreatedAt() {

@@ -5,7 +5,15 @@ import java.util.List;
 
 /** What one import did: counts per outcome, and each file that could not be imported with the field at fault. */
 public record ImportReport(int files, int created, int updated, int unchanged, int withdrawn,
-                           List<FileProblem> problems) {
+                           List<FileProblem> problems, List<Conflict> conflicts) {
+
+    /** A file that differs from an entry edited through the API; the entry (at this revision) was kept. */
+    public record Conflict(String file, String slug, Long revision) {
+        @Override
+        public String toString() {
+            return file + ": slug " + slug + " was edited through the API (revision " + revision + "); the file was not imported";
+        }
+    }
 
     public record FileProblem(String file, String field, String message) {
         @Override
@@ -19,8 +27,8 @@ public record ImportReport(int files, int created, int updated, int unchanged, i
     }
 
     public String summary() {
-        return String.format("%d files: %d created, %d updated, %d unchanged, %d withdrawn, %d with problems",
-                files, created, updated, unchanged, withdrawn, problems.size());
+        return String.format("%d files: %d created, %d updated, %d unchanged, %d withdrawn, %d with problems, %d in conflict",
+                files, created, updated, unchanged, withdrawn, problems.size(), conflicts.size());
     }
 
     static final class Tally {
@@ -30,6 +38,7 @@ public record ImportReport(int files, int created, int updated, int unchanged, i
         private int unchanged;
         private int withdrawn;
         private final List<FileProblem> problems = new ArrayList<>();
+        private final List<Conflict> conflicts = new ArrayList<>();
 
         void count(ImportOutcome outcome) {
             files++;
@@ -45,12 +54,18 @@ public record ImportReport(int files, int created, int updated, int unchanged, i
             problems.add(new FileProblem(file, field, message));
         }
 
+        void conflict(String file, String slug, Long revision) {
+            files++;
+            conflicts.add(new Conflict(file, slug, revision));
+        }
+
         void withdrawn(int count) {
             withdrawn += count;
         }
 
         ImportReport report() {
-            return new ImportReport(files, created, updated, unchanged, withdrawn, List.copyOf(problems));
+            return new ImportReport(files, created, updated, unchanged, withdrawn, List.copyOf(problems),
+                    List.copyOf(conflicts));
         }
     }
 }

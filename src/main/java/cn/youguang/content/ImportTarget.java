@@ -17,6 +17,11 @@ public interface ImportTarget<F extends FrontMatter> {
 
     Class<F> frontMatterType();
 
+    /** The entity this kind is stored as (for export and the editorial API). */
+    Class<? extends ContentEntry> entryType();
+
+    ContentRevision.EntryType revisionType();
+
     /** The content hash stored for this slug, to skip unchanged files without writing. */
     Optional<String> storedHash(String slug);
 

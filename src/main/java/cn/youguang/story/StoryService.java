@@ -77,6 +77,16 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
     }
 
     @Override
+    public Class<Story> entryType() {
+        return Story.class;
+    }
+
+    @Override
+    public ContentRevision.EntryType revisionType() {
+        return ContentRevision.EntryType.STORY;
+    }
+
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> storedHash(String slug) {
         return entries.storedHash(Story.class, slug);
@@ -94,6 +104,6 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
 
     @Override
     public int withdrawExcept(Set<String> importedSlugs, Set<String> failedPaths) {
-        return entries.withdrawExcept(Story.class, importedSlugs, failedPaths);
+        return entries.withdrawExcept(Story.class, ContentRevision.EntryType.STORY, importedSlugs, failedPaths);
     }
 }

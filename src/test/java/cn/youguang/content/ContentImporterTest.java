@@ -33,7 +33,7 @@ class ContentImporterTest {
 
     @AfterEach
     void restoreProjectContent() {
-        // withdraws whatever this test added, so other tests see only content/
+        // withdraws whatever this test added, so other tests see only the fixtures in src/test/resources/content
         importer.importAll();
         content.close();
     }
@@ -58,7 +58,7 @@ class ContentImporterTest {
     }
 
     @Test
-    void aChangedFileUpdatesTheEntryAndKeepsThePreviousSourceAsARevision() {
+    void aChangedFileUpdatesTheEntryAndEverySaveIsARevision() {
         String slug = ContentFixture.uniqueSlug("rev");
         content.story(slug, "初版标题", "2024-12-01", "", "初版正文");
         importer.importFrom(content.root());
@@ -74,9 +74,11 @@ class ContentImporterTest {
                 .body("title", equalTo("修订标题"))
                 .body("html", equalTo("<p>修订正文</p>\n"));
         assertThat(rows.count("select count(*) from content_revision where entry_type = 'STORY' and entry_id = ?", storyId))
-                .isEqualTo(1);
-        assertThat(rows.single("select source from content_revision where entry_type = 'STORY' and entry_id = ?", storyId))
+                .isEqualTo(2);
+        assertThat(rows.single("select source from content_revision where entry_type = 'STORY' and entry_id = ? order by id limit 1", storyId))
                 .contains("初版标题", "初版正文");
+        assertThat(rows.single("select source from content_revision where entry_type = 'STORY' and entry_id = ? order by id desc limit 1", storyId))
+                .contains("修订标题", "修订正文");
         assertThat(rows.count("select version from story where id = ?", storyId)).isEqualTo(1);
     }
 
