@@ -1,16 +1,12 @@
 package cn.youguang.feedback;
 
-import cn.youguang.common.Hashes;
-import cn.youguang.common.IdempotencyKey;
-import cn.youguang.common.KeysetQuery;
-import cn.youguang.common.RateLimiter;
-
 import cn.youguang.auth.AccountKind;
 import cn.youguang.auth.AppUser;
 import cn.youguang.auth.PasswordHasher;
 import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.common.Cursor;
 import cn.youguang.common.Hashes;
+import cn.youguang.common.IdempotencyKey;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
@@ -298,5 +294,4 @@ public class ReportService {
     static String normalizeCode(String code) {
         return code.replaceAll("[\\s-]", "");
     }
-
 }
