@@ -38,6 +38,8 @@ public class PackagedServiceEnvironment implements QuarkusTestResourceLifecycleM
         int managementPort = freePort();
         System.setProperty(MANAGEMENT_PORT, String.valueOf(managementPort));
         config.put("quarkus.management.port", String.valueOf(managementPort));
+        // the packaged service reads the test fixtures too, not the editorial content/
+        config.put("youguang.content.dir", "src/test/resources/content");
         config.put("youguang.auth.generate-dev-secrets", "true");
         config.put("smallrye.jwt.sign.key.location", DATA + "/secrets/jwt-private.pem");
         config.put("mp.jwt.verify.publickey.location", DATA + "/secrets/jwt-public.pem");
