@@ -158,6 +158,7 @@ class EndpointRolesTest {
         path = path.replaceAll("\\{format[^}]*}", "json");
         path = path.replaceAll("\\{code[^}]*}", "litter");
         path = path.replaceAll("\\{token[^}]*}", "abc123");
+        path = path.replaceAll("\\{kind[^}]*}", "stories");
         if (path.contains("{")) {
             throw new IllegalStateException("No sample value for a parameter in " + template + ": "
                     + Arrays.toString(path.split("[{}]")));
