@@ -184,6 +184,18 @@ describe('the report form', () => {
     expect(page.data.idempotencyKey).not.toBe(keys[0])
   })
 
+  test('a key the backend already used for other content starts a new report, and says why', async () => {
+    const requests = reportBackend({ 'POST /api/reports': problem(422, 'Unprocessable Content', 'This Idempotency-Key was already used', [{ field: 'Idempotency-Key', message: 'was used for a different submission' }]) })
+    const page = await openForm('street')
+    fillStreet(page)
+    const first = page.data.idempotencyKey
+    await page.instance.submit()
+    await settle()
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '上一次提交可能已经成功' }))
+    expect(page.data.idempotencyKey).not.toBe(first)
+    expect(requests.filter(r => r.path === '/api/reports')[0].header['Idempotency-Key']).toBe(first)
+  })
+
   test('a field the backend refuses is shown at that field', async () => {
     reportBackend({ 'POST /api/reports': problem(400, 'Bad Request', 'district must be one of 亭湖区, 盐都区', [{ field: 'district', message: 'must be one of 亭湖区, 盐都区' }]) })
     const page = await openForm('street')

@@ -175,6 +175,17 @@ Component({
         handoff.put('receipt', receipt)
         wx.redirectTo({ url: '/pages/report/receipt' })
       } catch (e) {
+        if (e.fieldError && e.fieldError('Idempotency-Key')) {
+          // the earlier try reached the backend with other content: that report stands (in 我的报告 unless
+          // anonymous); the changed content goes as a new report
+          this.setData({ idempotencyKey: api.newIdempotencyKey(), errors: {} })
+          wx.showModal({
+            title: '上一次提交可能已经成功',
+            content: '修改前的内容可能已经提交，可在“我的报告”中查看。再次点击“提交”将作为一份新报告提交。',
+            showCancel: false
+          })
+          return
+        }
         const named = ((e.problem && e.problem.errors) || []).reduce((all, err) => Object.assign(all, { [err.field]: err.message }), {})
         this.setData({ errors: named })
       } finally {

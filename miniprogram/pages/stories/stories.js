@@ -2,19 +2,16 @@
 const api = require('../../utils/api')
 const config = require('../../config')
 const view = require('../../utils/view')
+const pagedList = require('../../behaviors/paged-list')
 
 const PAGE_SIZE = 10
 
 Component({
   options: { addGlobalClass: true },
+  behaviors: [pagedList],
   data: {
-    state: 'loading',
-    errorText: '',
     tags: [],
     tag: '',
-    stories: [],
-    nextCursor: null,
-    loadingMore: false,
     collectionSlug: config.collectionSlug
   },
   methods: {
@@ -24,38 +21,14 @@ Component({
         .catch(() => null)
       return this.reload()
     },
-    onPullDownRefresh() {
-      this.reload().then(() => wx.stopPullDownRefresh())
+    fetchPage(cursor, silent) {
+      return api.call('stories', { query: { tag: this.data.tag, limit: PAGE_SIZE, cursor }, silent })
     },
-    onReachBottom() {
-      return this.loadMore()
-    },
-    async reload() {
-      this.setData({ state: 'loading', stories: [], nextCursor: null })
-      try {
-        const page = await api.call('stories', { query: { tag: this.data.tag, limit: PAGE_SIZE }, silent: true })
-        this.setData({
-          stories: page.items.map(card),
-          nextCursor: page.nextCursor,
-          state: page.items.length ? 'ready' : 'empty'
-        })
-      } catch (e) {
-        this.setData({ state: 'error', errorText: view.errorText(e) })
-      }
-    },
-    async loadMore() {
-      if (!this.data.nextCursor || this.data.loadingMore) {
-        return
-      }
-      this.setData({ loadingMore: true })
-      try {
-        const page = await api.call('stories', { query: { tag: this.data.tag, limit: PAGE_SIZE, cursor: this.data.nextCursor } })
-        this.setData({ stories: this.data.stories.concat(page.items.map(card)), nextCursor: page.nextCursor })
-      } catch (e) {
-        // the toast said why; the reader scrolls again to retry
-      } finally {
-        this.setData({ loadingMore: false })
-      }
+    toItem(story) {
+      return Object.assign({}, story, {
+        byline: [story.person, story.role, story.unit].filter(Boolean).join(' · '),
+        date: view.date(story.publishedAt)
+      })
     },
     chooseTag(event) {
       const tag = event.currentTarget.dataset.tag
@@ -73,10 +46,3 @@ Component({
     }
   }
 })
-
-function card(story) {
-  return Object.assign({}, story, {
-    byline: [story.person, story.role, story.unit].filter(Boolean).join(' · '),
-    date: view.date(story.publishedAt)
-  })
-}
