@@ -62,7 +62,7 @@ public class HotRanking {
         long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select id from club_hot_snapshot where period_start = ?1").setParameter(1, period).getSingleResult()).longValue());
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("insert into club_hot_rank (snapshot_id, rank, post_id)"
+            em.createNativeQuery("insert into club_hot_rank (snapshot_id, place, post_id)"
                             + " select ?1, row_number() over (order by score desc, id desc), id from ("
                             + "   select id, (like_count + 2 * comment_count + 1)"
                             + "     / power(greatest(?2 - extract(epoch from published_at), 0) / 3600.0 + 2, 1.5) as score"
