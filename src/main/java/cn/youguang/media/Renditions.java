@@ -60,8 +60,8 @@ public class Renditions {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select u.id from MediaUpload u"
                         + " where u.renditionStatus = :pending or (u.renditionStatus = :processing and u.renditionStartedAt < :stale)"
                         + " order by u.completedAt", String.class)
-                .setParameter("pending", MediaUpload.Renditions.PENDING)
-                .setParameter("processing", MediaUpload.Renditions.PROCESSING)
+                .setParameter("pending", MediaUpload.RenditionStatus.PENDING)
+                .setParameter("processing", MediaUpload.RenditionStatus.PROCESSING)
                 .setParameter("stale", stale).setMaxResults(10).getResultList());
     }
 
@@ -72,8 +72,8 @@ public class Renditions {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("update MediaUpload u set"
                         + " u.renditionStatus = :processing, u.renditionStartedAt = :now where u.id = :id and"
                         + " (u.renditionStatus = :pending or (u.renditionStatus = :processing and u.renditionStartedAt < :stale))")
-                .setParameter("processing", MediaUpload.Renditions.PROCESSING)
-                .setParameter("pending", MediaUpload.Renditions.PENDING)
+                .setParameter("processing", MediaUpload.RenditionStatus.PROCESSING)
+                .setParameter("pending", MediaUpload.RenditionStatus.PENDING)
                 .setParameter("now", now).setParameter("stale", stale).setParameter("id", id)
                 .executeUpdate()) == 1;
     }
