@@ -36,6 +36,7 @@ class ArchitectureTest {
             Map.entry("collection", List.of("content", "story")),
             Map.entry("article", List.of("content", "tag")),
             Map.entry("feedback", List.of("auth", "media", "wechat")),
+            Map.entry("club", List.of("auth", "media", "wechat")),
             Map.entry("editorial", List.of("content", "story", "article", "collection", "video", "media")),
             Map.entry("search", List.of("content")),
             Map.entry("engagement", List.of("content")),

@@ -84,6 +84,10 @@ public class AppUser {
     @Version
     private long version;
 
+    /** carried in every access token; raising it makes every access token issued before worthless */
+    @Column(name = "token_version", nullable = false)
+    private int tokenVersion;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", length = 16)
@@ -183,6 +187,9 @@ public class AppUser {
     }
 
     public void setDisabled(boolean disabled) {
+        if (disabled && !this.disabled) {
+            revokeAccessTokens();
+        }
         this.disabled = disabled;
     }
 
@@ -235,7 +242,19 @@ public class AppUser {
     }
 
     public void setRoles(Set<String> roles) {
+        if (!this.roles.equals(roles)) {
+            // tokens carry the roles: those issued with the old ones must stop working
+            revokeAccessTokens();
+        }
         this.roles.clear();
         this.roles.addAll(roles);
+    }
+
+    public int getTokenVersion() {
+        return tokenVersion;
+    }
+
+    public void revokeAccessTokens() {
+        tokenVersion++;
     }
 }

@@ -72,16 +72,18 @@ public class InvitationService {
         }
         // codes carry about 50 bits; failed tries are still limited so they cannot be enumerated
         String failures = "cadre:f:" + userId;
-        limits.ensureBelow(failures, 10, java.time.Duration.ofHours(1), "Too many wrong invitation codes; try again later");
+        // taken before the check and given back on success, so simultaneous wrong codes cannot all pass
+        cn.youguang.common.RateLimiter.Permit failure = limits.acquire(failures, 10, java.time.Duration.ofHours(1),
+                "Too many wrong invitation codes; try again later");
         Instant now = clock.instant();
         int redeemed = em.createQuery("update CadreInvitation i set i.redeemedBy = :user, i.redeemedAt = :now "
                         + "where i.codeHash = :hash and i.redeemedAt is null and i.expiresAt > :now")
                 .setParameter("user", userId).setParameter("now", now)
                 .setParameter("hash", Hashes.sha256Hex(normalize(code))).executeUpdate();
         if (redeemed == 0) {
-            limits.record(failures, java.time.Duration.ofHours(1));
             throw ProblemException.invalid("code", "is unknown, expired or already used");
         }
+        limits.release(failure);
         user.getRoles().add(Role.CADRE);
         user.setDisplayName(displayName.strip());
         user.setUnit(unit.strip());

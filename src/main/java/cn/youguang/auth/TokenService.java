@@ -90,9 +90,13 @@ public class TokenService {
         find(presented).ifPresent(t -> revokeFamily(t.getFamilyId(), clock.instant()));
     }
 
-    /** Signs a user out everywhere (disabled account, changed password). */
+    /** Signs a user out everywhere (disabled account, changed password): refresh and access tokens alike. */
     @Transactional
     public void revokeAll(Long userId) {
+        AppUser user = users.findById(userId);
+        if (user != null) {
+            user.revokeAccessTokens();
+        }
         em.createQuery("update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is null")
                 .setParameter("now", clock.instant()).setParameter("user", userId).executeUpdate();
     }
@@ -104,6 +108,8 @@ public class TokenService {
                 .subject(String.valueOf(user.getId()))
                 .groups(user.getRoles())
                 .claim("kind", user.getKind().name())
+                .claim(AccessTokenCheck.VERSION_CLAIM, user.getTokenVersion())
+                .claim(AccessTokenCheck.SIGN_IN_CLAIM, family)
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenTtl()))
                 .jws().keyId("youguang")

@@ -2,55 +2,107 @@ package cn.youguang.common;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
+import jakarta.inject.Inject;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
- * Fixed-window counters in the database, so every instance of the service enforces the same limits. Each count is
- * written in its own short transaction; over the limit the caller gets 429 with Retry-After until the window ends.
+ * Fixed-window limits kept in the database, so every instance of the service enforces the same ones. Taking a unit
+ * is one atomic step — a conditional update or an insert that yields to a concurrent one — so any number of
+ * simultaneous requests on any number of instances leave exactly {@code limit} allowed per window. Each step
+ * commits on its own: a count must outlive the rollback of the request that made it.
+ *
+ * <p>To limit only what succeeds (or only what fails), take a unit first and {@link #release} it when the attempt
+ * turns out not to count.
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    private final EntityManager em;
+    /** A unit taken from one window of one key; give it back with {@link #release}. */
+    public record Permit(String key, Instant windowStart) {
+    }
+
+    private final DataSource dataSource;
     private final Clock clock;
 
-    public RateLimiter(EntityManager em, Clock clock) {
-        this.em = em;
+    @Inject
+    public RateLimiter(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
         this.clock = clock;
     }
 
-    /** Counts this attempt and refuses it when the window already holds {@code limit} attempts. */
-    public void hit(String bucket, int limit, Duration window, String message) {
-        Instant now = clock.instant();
-        Instant start = windowStart(now, window);
-        int hits = count(bucket, start);
-        if (hits > limit) {
-            throw ProblemException.tooManyRequests(message, Duration.between(now, start.plus(window)));
-        }
+    /** Takes a unit, or throws 429 with Retry-After until the window ends. */
+    public Permit acquire(String key, int limit, Duration window, String message) {
+        return tryAcquire(key, limit, window).orElseThrow(() ->
+                ProblemException.tooManyRequests(message, retryAfter(window)));
     }
 
-    /**
-     * Refuses when the window already holds {@code limit} counted events, without counting this one: for limits
-     * on what succeeded (accepted submissions) or failed (wrong codes), counted later with {@link #record}.
-     */
-    public void ensureBelow(String bucket, int limit, Duration window, String message) {
-        Instant now = clock.instant();
-        Instant start = windowStart(now, window);
-        Number hits = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                        "select coalesce(max(hits), 0) from rate_limit where bucket = ?1 and window_start = ?2")
-                .setParameter(1, bucket).setParameter(2, start).getSingleResult());
-        if (hits.intValue() >= limit) {
-            throw ProblemException.tooManyRequests(message, Duration.between(now, start.plus(window)));
-        }
+    /** Takes a unit when the current window of {@code key} holds fewer than {@code limit}; empty when it is full. */
+    public Optional<Permit> tryAcquire(String key, int limit, Duration window) {
+        Instant start = windowStart(clock.instant(), window);
+        boolean taken = limit > 0 && inNewTransaction(connection -> {
+            if (takeFromExisting(connection, key, start, limit)) {
+                return true;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into rate_limit (bucket, window_start, hits) "
+                    + "values (?, ?, 1) on conflict do nothing")) {
+                insert.setString(1, key);
+                insert.setObject(2, start.atOffset(ZoneOffset.UTC));
+                if (insert.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            // another request made the window's row between the update and the insert: count against it
+            return takeFromExisting(connection, key, start, limit);
+        });
+        return taken ? Optional.of(new Permit(key, start)) : Optional.empty();
     }
 
-    public void record(String bucket, Duration window) {
-        count(bucket, windowStart(clock.instant(), window));
+    /** Gives back a unit that turned out not to count (a refused submission, a right code). */
+    public void release(Permit permit) {
+        inNewTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update rate_limit set hits = hits - 1 where bucket = ? and window_start = ? and hits > 0")) {
+                update.setString(1, permit.key());
+                update.setObject(2, permit.windowStart().atOffset(ZoneOffset.UTC));
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** How long until the current window of this length ends. */
+    public Duration retryAfter(Duration window) {
+        Instant now = clock.instant();
+        return Duration.between(now, windowStart(now, window).plus(window));
+    }
+
+    /** Old windows are of no use; the deadline job calls this. */
+    public int forgetBefore(Instant cutoff) {
+        return inNewTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("delete from rate_limit where window_start < ?")) {
+                delete.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    private static boolean takeFromExisting(Connection connection, String key, Instant start, int limit) throws SQLException {
+        // the row lock makes concurrent updates queue; each re-reads hits before it adds one
+        try (PreparedStatement update = connection.prepareStatement(
+                "update rate_limit set hits = hits + 1 where bucket = ? and window_start = ? and hits < ?")) {
+            update.setString(1, key);
+            update.setObject(2, start.atOffset(ZoneOffset.UTC));
+            update.setInt(3, limit);
+            return update.executeUpdate() == 1;
+        }
     }
 
     private static Instant windowStart(Instant now, Duration window) {
@@ -58,30 +110,15 @@ public class RateLimiter {
         return Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
     }
 
-    private int count(String bucket, Instant start) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> increment(bucket, start));
-        } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException concurrentFirstHit) {
-            // another request inserted the row first: now it exists
-            return QuarkusTransaction.requiringNew().call(() -> increment(bucket, start));
-        }
+    private interface Step<T> {
+        T run(Connection connection) throws SQLException;
     }
 
-    private int increment(String bucket, Instant start) {
-        int updated = em.createNativeQuery("update rate_limit set hits = hits + 1 where bucket = ?1 and window_start = ?2")
-                .setParameter(1, bucket).setParameter(2, start).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("insert into rate_limit (bucket, window_start, hits) values (?1, ?2, 1)")
-                    .setParameter(1, bucket).setParameter(2, start).executeUpdate();
-            return 1;
-        }
-        return ((Number) em.createNativeQuery("select hits from rate_limit where bucket = ?1 and window_start = ?2")
-                .setParameter(1, bucket).setParameter(2, start).getSingleResult()).intValue();
-    }
-
-    /** Old windows are of no use; the deadline job calls this. */
-    public int forgetBefore(Instant cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "delete from rate_limit where window_start < ?1").setParameter(1, cutoff).executeUpdate());
+    private <T> T inNewTransaction(Step<T> step) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return step.run(connection);
+            }
+        });
     }
 }

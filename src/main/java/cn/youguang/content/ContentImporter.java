@@ -86,8 +86,14 @@ public class ContentImporter {
     @ActivateRequestContext
     public ImportReport importFrom(Path root) {
         ImportReport.Tally tally = new ImportReport.Tally();
-        Path base = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(base)) {
+        Path base;
+        try {
+            // the real location: every file imported must lie under it once links are followed
+            base = root.toAbsolutePath().normalize().toRealPath();
+        } catch (IOException e) {
+            base = null;
+        }
+        if (base == null || !Files.isDirectory(base)) {
             tally.problem(root.toString(), "folder", "does not exist");
             return tally.report();
         }
@@ -106,12 +112,21 @@ public class ContentImporter {
         if (!Files.isDirectory(folder)) {
             return;
         }
+        if (!inside(root, folder)) {
+            tally.problem(target.folder(), "folder", "is a link to a place outside the content folder; not imported");
+            return;
+        }
         Set<String> slugs = new HashSet<>();
         Set<String> failed = new HashSet<>();
         // prepare every file first, so a slug used by two files is reported on both and neither wins by name order
         Map<String, Prepared<F>> prepared = new LinkedHashMap<>();
         for (Path file : markdownFiles(folder)) {
             String relative = root.relativize(file).toString().replace('\\', '/');
+            if (!inside(root, file)) {
+                failed.add(relative);
+                tally.problem(relative, "file", "is a link to a place outside the content folder; not imported");
+                continue;
+            }
             try {
                 prepared.put(relative, prepare(root, file, relative, target));
             } catch (ContentProblem problem) {
@@ -299,6 +314,9 @@ public class ContentImporter {
         if (!Files.isRegularFile(image)) {
             throw new ContentProblem(field, "image " + url + " does not exist");
         }
+        if (!inside(root, image)) {
+            throw new ContentProblem(field, "image " + url + " is a link to a place outside the content folder");
+        }
         try {
             if (Files.size(image) > config.maxImageBytes()) {
                 throw new ContentProblem(field, "image " + url + " is larger than " + config.maxImageBytes() + " bytes");
@@ -330,6 +348,15 @@ public class ContentImporter {
     private static String excerpt(String plain) {
         String text = plain.strip().replaceAll("\\s+", " ");
         return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+
+    /** Whether the path, with every symbolic link on it followed, still lies under the (real) content folder. */
+    private static boolean inside(Path root, Path path) {
+        try {
+            return path.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<Path> markdownFiles(Path folder) {

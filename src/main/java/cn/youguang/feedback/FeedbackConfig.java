@@ -43,13 +43,12 @@ public interface FeedbackConfig {
     @WithDefault("20")
     int tracksPerIpMinute();
 
-    /** Wrong query codes for one report number from one address per 10 minutes. */
+    /**
+     * Wrong query codes from one address per 10 minutes, whatever the report number; past it, wrong codes get 429
+     * while a right code is still accepted.
+     */
     @WithDefault("10")
-    int failedTracksPerNumber10Minutes();
-
-    /** Wrong query codes for one report number from all addresses per hour. */
-    @WithDefault("200")
-    int failedTracksPerNumberHour();
+    int failedTracksPerIp10Minutes();
 
     /** Districts a street report can be filed under. */
     @WithDefault("亭湖区,盐都区,大丰区,经开区,城南新区")

@@ -102,7 +102,7 @@ public class Open311Service {
         Open311Clients.Client client = clients.byKey(form.get("api_key"))
                 .orElseThrow(() -> new Open311Exception(403, "api_key is missing or not valid"));
         // per client, not per name: two systems may be registered under one name
-        limits.hit("open311:" + client.id(), 60, Duration.ofMinutes(1), "Too many requests for this api_key; retry in a minute");
+        limits.acquire("open311:" + client.id(), 60, Duration.ofMinutes(1), "Too many requests for this api_key; retry in a minute");
         String code = form.get("service_code");
         if (code == null || code.isBlank()) {
             throw new Open311Exception(400, "service_code is required");

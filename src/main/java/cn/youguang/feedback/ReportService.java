@@ -1,6 +1,7 @@
 package cn.youguang.feedback;
 
 import cn.youguang.common.Hashes;
+import cn.youguang.common.IdempotencyKey;
 import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.RateLimiter;
 
@@ -76,7 +77,7 @@ public class ReportService {
     }
 
     public ReportViews.Receipt submit(long userId, String ip, ReportRequests.Submission request, String idempotencyKey) {
-        String key = requireIdempotencyKey(idempotencyKey);
+        String key = IdempotencyKey.required(idempotencyKey);
         // keyed hash of the submitter: keys are scoped per user, yet neither table below names the user
         String submitter = HexFormat.of().formatHex(cipher.derive("submitter",
                 String.valueOf(userId).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
@@ -87,29 +88,40 @@ public class ReportService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), keyHash, requestHash);
         }
-        String userBucket = "submit:u:" + submitter;
-        String ipBucket = "submit:ip:" + ip;
-        limits.ensureBelow(userBucket, config.submitsPerUserHour(), Duration.ofHours(1),
-                "Too many reports in one hour; try again later");
-        limits.ensureBelow(ipBucket, config.submitsPerIpHour(), Duration.ofHours(1),
-                "Too many reports from this network in one hour; try again later");
-        String code = queryCodeFor(keyHash);
-        String codeHash = hasher.hash(normalizeCode(code));
+        // a unit of each limit is taken before the work and given back if the submission is refused, so that
+        // simultaneous submissions cannot all pass one check before any of them is counted
+        RateLimiter.Permit userPermit = limits.acquire("submit:u:" + submitter, config.submitsPerUserHour(),
+                Duration.ofHours(1), "Too many reports in one hour; try again later");
+        RateLimiter.Permit ipPermit = null;
         Report report;
+        String code = queryCodeFor(keyHash);
         try {
+            ipPermit = limits.acquire("submit:ip:" + ip, config.submitsPerIpHour(), Duration.ofHours(1),
+                    "Too many reports from this network in one hour; try again later");
+            String codeHash = hasher.hash(normalizeCode(code));
             report = QuarkusTransaction.requiringNew().call(() -> create(userId, ip, request, keyHash, requestHash, codeHash));
         } catch (PersistenceException | io.quarkus.narayana.jta.QuarkusTransactionException concurrentRetry) {
+            // only accepted submissions count against the limits
+            release(userPermit, ipPermit);
             // the same submission arrived twice at once: the other request made it
             SubmissionKey made = QuarkusTransaction.requiringNew().call(() -> em.find(SubmissionKey.class, keyHash));
             if (made == null) {
                 throw concurrentRetry;
             }
             return replay(made, keyHash, requestHash);
+        } catch (RuntimeException refused) {
+            release(userPermit, ipPermit);
+            throw refused;
         }
-        // only accepted submissions count against the limits
-        limits.record(userBucket, Duration.ofHours(1));
-        limits.record(ipBucket, Duration.ofHours(1));
         return receipt(report, code);
+    }
+
+    private void release(RateLimiter.Permit... permits) {
+        for (RateLimiter.Permit permit : permits) {
+            if (permit != null) {
+                limits.release(permit);
+            }
+        }
     }
 
     private ReportViews.Receipt replay(SubmissionKey earlier, String keyHash, String requestHash) {
@@ -279,26 +291,22 @@ public class ReportService {
     }
 
     /**
-     * Checks a number and query code. Every lookup counts against the address; only wrong codes count against the
-     * number — per address, so a stranger cannot lock the owner out, and overall, to bound guessing from many
-     * addresses (hopeless anyway against 20 digits).
+     * Checks a number and query code. Every lookup counts against the address (a flood guard: each check costs a
+     * slow hash). Only wrong codes count against the address's failure limit, never against the number, and a
+     * right code is accepted even past it: strangers guessing cannot lock the owner out, and guessing stays
+     * hopeless against 20 digits.
      */
     private Report verifiedByCode(String ip, String number, String code) {
-        limits.hit("track:ip:" + ip, config.tracksPerIpMinute(), Duration.ofMinutes(1),
+        limits.acquire("track:ip:" + ip, config.tracksPerIpMinute(), Duration.ofMinutes(1),
                 "Too many lookups from this network; wait a minute");
         String normalizedNumber = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
         String candidate = normalizeCode(code == null ? "" : code);
-        if (!ReportNumbers.looksLikeNumber(normalizedNumber)) {
-            hasher.verifyDecoy(candidate);
-            throw notFound();
-        }
-        String addressFailures = "track:f:" + normalizedNumber + ":" + ip;
-        String numberFailures = "track:f:" + normalizedNumber;
-        limits.ensureBelow(addressFailures, config.failedTracksPerNumber10Minutes(), Duration.ofMinutes(10),
-                "Too many wrong codes for this report number; wait a few minutes");
-        limits.ensureBelow(numberFailures, config.failedTracksPerNumberHour(), Duration.ofHours(1),
-                "Too many wrong codes for this report number; wait a while");
-        Optional<Report> report = QuarkusTransaction.requiringNew().call(() -> byNumber(normalizedNumber));
+        Duration failureWindow = Duration.ofMinutes(10);
+        // taken before the check so simultaneous wrong codes cannot all pass; given back when the code is right
+        Optional<RateLimiter.Permit> failure = limits.tryAcquire("track:f:" + ip, config.failedTracksPerIp10Minutes(),
+                failureWindow);
+        Optional<Report> report = ReportNumbers.looksLikeNumber(normalizedNumber)
+                ? QuarkusTransaction.requiringNew().call(() -> byNumber(normalizedNumber)) : Optional.empty();
         boolean right;
         if (report.isEmpty() || report.get().getQueryCodeHash() == null) {
             hasher.verifyDecoy(candidate);
@@ -306,12 +314,15 @@ public class ReportService {
         } else {
             right = hasher.verify(candidate, report.get().getQueryCodeHash());
         }
-        if (!right) {
-            limits.record(addressFailures, Duration.ofMinutes(10));
-            limits.record(numberFailures, Duration.ofHours(1));
-            throw notFound();
+        if (right) {
+            failure.ifPresent(limits::release);
+            return report.get();
         }
-        return report.get();
+        if (failure.isEmpty()) {
+            throw ProblemException.tooManyRequests("Too many wrong codes from this network; wait a few minutes",
+                    limits.retryAfter(failureWindow));
+        }
+        throw notFound();
     }
 
     private static ProblemException notFound() {
@@ -391,14 +402,6 @@ public class ReportService {
 
     static String normalizeCode(String code) {
         return code.replaceAll("[\\s-]", "");
-    }
-
-    private static String requireIdempotencyKey(String raw) {
-        if (raw == null || !raw.matches("[A-Za-z0-9_.:-]{16,64}")) {
-            throw ProblemException.badParameter("Idempotency-Key",
-                    "is required: 16-64 letters, digits or -_.:, the same for every retry of one submission");
-        }
-        return raw;
     }
 
     private LocalDate today() {

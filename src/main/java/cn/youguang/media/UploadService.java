@@ -58,7 +58,7 @@ public class UploadService {
             throw ProblemException.invalid("size", "exceeds the limit of " + max + " bytes for "
                     + kind.name().toLowerCase(Locale.ROOT));
         }
-        String key = idempotencyKey(idempotencyKey);
+        String key = cn.youguang.common.IdempotencyKey.optional(idempotencyKey);
         Instant now = clock.instant();
         Instant expires = now.plus(config.uploadExpiry());
         MediaUpload upload = key == null ? null : findByIdempotencyKey(ownerId, key).orElse(null);
@@ -188,16 +188,6 @@ public class UploadService {
     private Optional<MediaUpload> findByIdempotencyKey(long ownerId, String key) {
         return em.createQuery("select u from MediaUpload u where u.ownerId = :owner and u.idempotencyKey = :key",
                 MediaUpload.class).setParameter("owner", ownerId).setParameter("key", key).getResultStream().findFirst();
-    }
-
-    private static String idempotencyKey(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        if (!raw.matches("[A-Za-z0-9_.:-]{8,64}")) {
-            throw ProblemException.badParameter("Idempotency-Key", "must be 8-64 letters, digits or -_.:");
-        }
-        return raw;
     }
 
     /** The client's name for the file, kept for display only (never in a key or path). */

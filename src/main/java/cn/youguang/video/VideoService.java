@@ -79,7 +79,7 @@ public class VideoService {
     public VideoViews.Detail published(long id) {
         Video v = videos.findPublic(id).orElseThrow(() -> ProblemException.notFound("Video " + id));
         return new VideoViews.Detail(v.getId(), v.getTitle(), v.getDescription(), posterUrl(v), seconds(v),
-                v.getWidth(), v.getHeight(), tagNames(v), storyRefs(v), playbackUrl(v), channels(v),
+                v.getWidth(), v.getHeight(), tagNames(v), storyRefs(v), playbackUrl(v), playable(v), channels(v),
                 v.getPublishedAt());
     }
 
@@ -230,7 +230,7 @@ public class VideoService {
 
     VideoViews.Summary summary(Video v) {
         return new VideoViews.Summary(v.getId(), v.getTitle(), posterUrl(v), seconds(v), tagNames(v), playbackUrl(v),
-                channels(v), v.getPublishedAt());
+                playable(v), channels(v), v.getPublishedAt());
     }
 
     private VideoViews.Admin admin(Video v) {
@@ -247,6 +247,11 @@ public class VideoService {
 
     private String playbackUrl(Video v) {
         return v.getObjectKey() == null ? null : publicUrl.of("/api/videos/" + v.getId() + "/play");
+    }
+
+    /** only a file has a playability verdict; a Channels entry plays in channel-video */
+    private static Boolean playable(Video v) {
+        return v.getObjectKey() == null ? null : v.getPlayable();
     }
 
     private static Double seconds(Video v) {

@@ -7,6 +7,7 @@ import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.youguang.media.ObjectStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -35,12 +36,14 @@ public class ContentSecurity {
     private final ObjectStore store;
     private final EntityManager em;
     private final Clock clock;
+    private final Event<MediaVerdict> verdicts;
 
-    public ContentSecurity(WeChat weChat, ObjectStore store, EntityManager em, Clock clock) {
+    public ContentSecurity(WeChat weChat, ObjectStore store, EntityManager em, Clock clock, Event<MediaVerdict> verdicts) {
         this.weChat = weChat;
         this.store = store;
         this.em = em;
         this.clock = clock;
+        this.verdicts = verdicts;
     }
 
     /** Result of a text check; {@code label} is WeChat's (100 normal, 20001 politics, 20002 porn, …). */
@@ -108,6 +111,9 @@ public class ContentSecurity {
             return false;
         }
         check.get().decide(ModerationState.fromSuggest(suggest), parseLabel(label), clock.instant());
+        // observers (the reading club's images) update in this transaction: the verdict and its effect commit together
+        verdicts.fire(new MediaVerdict(check.get().getId(), check.get().getObjectKey(), check.get().getState(),
+                check.get().getLabel()));
         return true;
     }
 

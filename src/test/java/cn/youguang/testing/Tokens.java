@@ -28,6 +28,11 @@ public final class Tokens {
         return sign(ISSUER, AUDIENCE, userId, Set.of(roles), Instant.now().minus(Duration.ofMinutes(5)), devKey());
     }
 
+    /** Expired this many seconds ago: beyond the few seconds of clock skew the service allows. */
+    public static String expiredSecondsAgo(long userId, long seconds, String... roles) {
+        return sign(ISSUER, AUDIENCE, userId, Set.of(roles), Instant.now().minusSeconds(seconds), devKey());
+    }
+
     public static String wrongIssuer(long userId, String... roles) {
         return sign("https://elsewhere.example/auth", AUDIENCE, userId, Set.of(roles),
                 Instant.now().plus(Duration.ofMinutes(5)), devKey());

@@ -102,6 +102,10 @@ class VideoTest {
         assertThat(ready.getString("videoCodec")).isEqualTo("hevc");
         assertThat(ready.getBoolean("playable")).isFalse();
         assertThat(ready.getString("playabilityNotes")).contains("not H.264");
+        // the public catalogue says so too, so the mini-program shows a message instead of a player that fails
+        given().header("Authorization", editor.bearer()).post("/api/videos/" + id + "/publish").then().statusCode(200);
+        given().get("/api/videos/" + id).then().statusCode(200).body("playable", equalTo(false));
+        given().get("/api/videos").then().statusCode(200).body("items.find { it.id == " + id + " }.playable", equalTo(false));
     }
 
     @Test

@@ -41,8 +41,8 @@ class WeChatCallbackTest {
 
     @Test
     void serverVerificationEchoesOnlyForTheRightSignature() {
-        String ts = "1700000000";
-        String nonce = "n0nce";
+        String ts = now();
+        String nonce = nonce();
         given().queryParam("signature", sign(ts, nonce)).queryParam("timestamp", ts).queryParam("nonce", nonce)
                 .queryParam("echostr", "hello123").get("/api/wechat/callback")
                 .then().statusCode(200).body(equalTo("hello123"));
@@ -55,8 +55,8 @@ class WeChatCallbackTest {
     void aSignedVerdictIsRecordedOnceAndADuplicatePushChangesNothing() {
         String trace = pendingCheck();
         String event = event(trace, "risky", 20002);
-        String ts = "1700000001";
-        String nonce = "abc";
+        String ts = now();
+        String nonce = nonce();
 
         push(event, ts, nonce, sign(ts, nonce)).then().statusCode(200).body(equalTo("success"));
         DatabaseRows rows = new DatabaseRows(dataSource);
@@ -64,7 +64,8 @@ class WeChatCallbackTest {
         String decidedAt = rows.single("select cast(decided_at as varchar) from media_check where trace_id = ?", trace);
 
         // WeChat pushes again, this time (hypothetically) saying pass: the first verdict stands
-        push(event(trace, "pass", 100), ts, nonce, sign(ts, nonce)).then().statusCode(200);
+        String again = nonce();
+        push(event(trace, "pass", 100), ts, again, sign(ts, again)).then().statusCode(200);
         assertThat(rows.single("select state from media_check where trace_id = ?", trace)).isEqualTo("REJECTED");
         assertThat(rows.single("select cast(decided_at as varchar) from media_check where trace_id = ?", trace)).isEqualTo(decidedAt);
     }
@@ -72,8 +73,8 @@ class WeChatCallbackTest {
     @Test
     void aBadSignatureIsRefusedAndChangesNothing() {
         String trace = pendingCheck();
-        push(event(trace, "pass", 100), "1700000002", "n", "f".repeat(40)).then().statusCode(403);
-        push(event(trace, "pass", 100), "1700000002", "n", null).then().statusCode(403);
+        push(event(trace, "pass", 100), now(), nonce(), "f".repeat(40)).then().statusCode(403);
+        push(event(trace, "pass", 100), now(), nonce(), null).then().statusCode(403);
 
         assertThat(new DatabaseRows(dataSource).single("select state from media_check where trace_id = ?", trace))
                 .isEqualTo("PENDING");
@@ -102,6 +103,45 @@ class WeChatCallbackTest {
                 .then().statusCode(200).body(equalTo("success"));
         assertThat(new DatabaseRows(dataSource).single("select state from media_check where trace_id = ?", trace))
                 .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aSignedPushOlderThanFiveMinutesIsRefused() {
+        String trace = pendingCheck();
+        String old = "1500000000";
+        String nonce = nonce();
+        push(event(trace, "pass", 100), old, nonce, sign(old, nonce)).then().statusCode(403)
+                .contentType("application/problem+json");
+        String stale = String.valueOf(java.time.Instant.now().minusSeconds(301).getEpochSecond());
+        push(event(trace, "pass", 100), stale, nonce, sign(stale, nonce)).then().statusCode(403);
+
+        assertThat(new DatabaseRows(dataSource).single("select state from media_check where trace_id = ?", trace))
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void aReplayedSignedPushIsRefusedWhateverItsBody() {
+        String first = pendingCheck();
+        String second = pendingCheck();
+        String ts = now();
+        String nonce = nonce();
+        push(event(first, "pass", 100), ts, nonce, sign(ts, nonce)).then().statusCode(200);
+
+        // the same signed URL, captured and sent again with another body
+        push(event(second, "pass", 100), ts, nonce, sign(ts, nonce)).then().statusCode(403)
+                .contentType("application/problem+json");
+
+        DatabaseRows rows = new DatabaseRows(dataSource);
+        assertThat(rows.single("select state from media_check where trace_id = ?", first)).isEqualTo("APPROVED");
+        assertThat(rows.single("select state from media_check where trace_id = ?", second)).isEqualTo("PENDING");
+    }
+
+    private static String now() {
+        return String.valueOf(java.time.Instant.now().getEpochSecond());
+    }
+
+    private static String nonce() {
+        return UUID.randomUUID().toString().substring(0, 10);
     }
 
     private String pendingCheck() {

@@ -1,0 +1,32 @@
+// One article, its body as the rich-text nodes the backend rendered when it was saved.
+const api = require('../../utils/api')
+const view = require('../../utils/view')
+
+Component({
+  options: { addGlobalClass: true },
+  data: {
+    state: 'loading',
+    errorText: '',
+    slug: '',
+    article: null
+  },
+  methods: {
+    onLoad(options = {}) {
+      this.setData({ slug: options.slug || (options.scene ? decodeURIComponent(options.scene) : '') })
+      return this.load()
+    },
+    async load() {
+      this.setData({ state: 'loading' })
+      try {
+        const article = await api.call('article', { params: { slug: this.data.slug }, silent: true })
+        this.setData({ article: Object.assign({}, article, { date: view.date(article.publishedAt) }), state: 'ready' })
+      } catch (e) {
+        this.setData({ state: 'error', errorText: view.errorText(e) })
+      }
+    },
+    onShareAppMessage() {
+      const article = this.data.article || {}
+      return { title: article.title || '有光', path: `/pages/article/article?slug=${this.data.slug}`, imageUrl: article.coverUrl || undefined }
+    }
+  }
+})

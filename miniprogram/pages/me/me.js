@@ -1,0 +1,82 @@
+// 我的: sign in with WeChat, the profile, binding a phone number (the getPhoneNumber button's one-time code goes to
+// the backend, which asks WeChat and stores the number encrypted), my reports, the privacy policy, signing out.
+const api = require('../../utils/api')
+const view = require('../../utils/view')
+
+const ROLE_NAMES = {
+  citizen: '市民', cadre: '认证干部', editor: '编辑', reviewer: '审核', moderator: '版主',
+  dispatcher: '派遣员', inspector: '纪检', admin: '管理员', handler: '承办单位', superior: '上级纪检'
+}
+
+Component({
+  options: { addGlobalClass: true },
+  data: {
+    signedIn: false,
+    state: 'ready',
+    errorText: '',
+    profile: null,
+    signingIn: false
+  },
+  methods: {
+    // a tab page: shown again after signing in elsewhere, so it reads the profile on every show
+    onShow() {
+      return this.refresh()
+    },
+    async refresh() {
+      const signedIn = api.signedIn()
+      this.setData({ signedIn })
+      if (signedIn) {
+        await this.loadProfile()
+      }
+    },
+    async loadProfile() {
+      this.setData({ state: 'loading' })
+      try {
+        const profile = await api.call('me', { silent: true })
+        this.setData({ profile: shown(profile), state: 'ready', signedIn: true })
+      } catch (e) {
+        this.setData({ state: 'error', errorText: view.errorText(e) })
+      }
+    },
+    async signIn() {
+      this.setData({ signingIn: true })
+      try {
+        await api.signIn()
+        await this.loadProfile()
+      } catch (e) {
+        // the toast said why
+      } finally {
+        this.setData({ signingIn: false })
+      }
+    },
+    async onPhoneNumber(event) {
+      const code = event.detail && event.detail.code
+      if (!code) {
+        wx.showToast({ title: '未获得手机号授权', icon: 'none' })
+        return
+      }
+      try {
+        const profile = await api.call('bindPhone', { body: { code } })
+        this.setData({ profile: shown(profile) })
+        wx.showToast({ title: '手机号已绑定', icon: 'success' })
+      } catch (e) {
+        // the toast said why
+      }
+    },
+    go(event) {
+      wx.navigateTo({ url: event.currentTarget.dataset.url })
+    },
+    async signOut() {
+      await api.signOut()
+      this.setData({ signedIn: false, profile: null })
+    }
+  }
+})
+
+function shown(profile) {
+  return Object.assign({}, profile, {
+    name: profile.displayName || '微信用户',
+    roleNames: (profile.roles || []).map(r => ROLE_NAMES[r] || r).join('、'),
+    since: view.date(profile.createdAt)
+  })
+}

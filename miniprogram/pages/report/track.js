@@ -1,0 +1,114 @@
+// Following a report up: by number + query code (anyone, anonymous reports too), or as its signed-in reporter.
+// Subscribe messages open this page as ?number=…. After closure the citizen confirms the result or disputes it,
+// which reopens the report.
+const api = require('../../utils/api')
+const view = require('../../utils/view')
+
+const NUMBER = /^(SP|QF)-\d{8}-\d{1,10}$/
+
+function shown(tracking) {
+  const respondOpen = tracking.status === 'CLOSED' && !tracking.confirmedAt && tracking.respondUntil
+    && new Date(tracking.respondUntil).getTime() > Date.now()
+  return Object.assign({}, tracking, {
+    channelName: tracking.channel === 'SUPERVISION' ? '清风城管' : '城管随手拍',
+    created: view.dateTime(tracking.createdAt),
+    closed: view.dateTime(tracking.closedAt),
+    respondBy: view.date(tracking.respondUntil),
+    canRespond: Boolean(respondOpen),
+    timeline: (tracking.timeline || []).map(e => Object.assign({}, e, { when: view.dateTime(e.at) }))
+  })
+}
+
+Component({
+  options: { addGlobalClass: true },
+  data: {
+    number: '',
+    code: '',
+    errors: {},
+    state: 'form',
+    errorText: '',
+    via: '',
+    tracking: null,
+    reason: '',
+    responding: false
+  },
+  methods: {
+    async onLoad(options = {}) {
+      const number = (options.number || '').toUpperCase()
+      this.setData({ number })
+      if (number && api.signedIn()) {
+        this.setData({ state: 'loading' })
+        try {
+          const tracking = await api.call('myReport', { params: { number }, silent: true })
+          this.setData({ tracking: shown(tracking), via: 'mine', state: 'ready' })
+          return
+        } catch (e) {
+          // not this user's named report (or anonymous): the query code finds it
+        }
+        this.setData({ state: 'form' })
+      }
+    },
+    onNumber(event) {
+      this.setData({ number: event.detail.value.trim().toUpperCase(), 'errors.number': '' })
+    },
+    onCode(event) {
+      this.setData({ code: event.detail.value, 'errors.code': '' })
+    },
+    onReason(event) {
+      this.setData({ reason: event.detail.value })
+    },
+    validate() {
+      const errors = {}
+      if (!NUMBER.test(this.data.number)) {
+        errors.number = '报告编号形如 SP-20261125-048213'
+      }
+      if (this.data.code.replace(/[\s-]/g, '').length !== 20 || /[^\d\s-]/.test(this.data.code)) {
+        errors.code = '查询码是 20 位数字'
+      }
+      this.setData({ errors })
+      return Object.keys(errors).length === 0
+    },
+    async lookup() {
+      if (!this.validate()) {
+        return
+      }
+      this.setData({ state: 'loading' })
+      try {
+        const tracking = await api.call('trackReport', { body: { number: this.data.number, code: this.data.code }, silent: true })
+        this.setData({ tracking: shown(tracking), via: 'code', state: 'ready' })
+      } catch (e) {
+        const errorText = e.status === 404 ? '报告编号或查询码不正确，请核对后再试' : view.errorText(e)
+        this.setData({ state: 'error', errorText })
+      }
+    },
+    again() {
+      this.setData({ state: 'form', tracking: null })
+    },
+    respond(dispute) {
+      if (dispute && !this.data.reason.trim()) {
+        wx.showToast({ title: '请写下还有哪些问题没有解决', icon: 'none' })
+        return Promise.resolve()
+      }
+      const reason = dispute ? this.data.reason.trim() : undefined
+      const byCode = this.data.via !== 'mine'
+      const name = byCode ? (dispute ? 'disputeByCode' : 'confirmByCode') : (dispute ? 'disputeMine' : 'confirmMine')
+      const options = byCode
+        ? { body: { number: this.data.number, code: this.data.code, reason } }
+        : { params: { number: this.data.tracking.number }, body: { reason } }
+      this.setData({ responding: true })
+      return api.call(name, options)
+        .then(tracking => {
+          this.setData({ tracking: shown(tracking), reason: '' })
+          wx.showToast({ title: dispute ? '已提出异议，报告重新办理' : '感谢确认', icon: 'none' })
+        })
+        .catch(() => null)
+        .then(() => this.setData({ responding: false }))
+    },
+    confirm() {
+      return this.respond(false)
+    },
+    dispute() {
+      return this.respond(true)
+    }
+  }
+})

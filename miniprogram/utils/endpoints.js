@@ -1,0 +1,43 @@
+// Every backend endpoint the mini-program calls, and nothing else: the API client refuses other names, and the
+// contract test (test/contract.test.js) checks each method and path against the backend's OpenAPI document.
+//   auth:       'required' signs in first (wx.login) and refreshes on 401; absent = public, no token sent
+//   cache:      keep the reply with its ETag and revalidate with If-None-Match
+//   create:     send an Idempotency-Key, the same one on every retry
+//   idempotent: safe to send again after a network error (GETs always are)
+//   devOnly:    exists only in the backend's dev profile (absent from the built document, on purpose)
+//   urlOnly:    not requested with wx.request: its URL goes into an <image>/<video> src
+module.exports = {
+  weChatSignIn: { method: 'POST', path: '/api/auth/wechat' },
+  devSignIn: { method: 'POST', path: '/api/dev/login', devOnly: true },
+  refresh: { method: 'POST', path: '/api/auth/refresh' },
+  signOut: { method: 'POST', path: '/api/auth/logout' },
+
+  me: { method: 'GET', path: '/api/me', auth: 'required' },
+  bindPhone: { method: 'POST', path: '/api/me/phone', auth: 'required' },
+  redeemInvitation: { method: 'POST', path: '/api/me/cadre', auth: 'required' },
+
+  stories: { method: 'GET', path: '/api/stories', cache: true },
+  story: { method: 'GET', path: '/api/stories/{slug}', cache: true },
+  storyCode: { method: 'GET', path: '/api/stories/{slug}/wxacode', urlOnly: true },
+  collections: { method: 'GET', path: '/api/collections', cache: true },
+  collection: { method: 'GET', path: '/api/collections/{slug}', cache: true },
+  articles: { method: 'GET', path: '/api/articles', cache: true },
+  article: { method: 'GET', path: '/api/articles/{slug}', cache: true },
+  tags: { method: 'GET', path: '/api/tags', cache: true },
+  videos: { method: 'GET', path: '/api/videos', cache: true },
+  video: { method: 'GET', path: '/api/videos/{id}', cache: true },
+
+  reportCategories: { method: 'GET', path: '/api/reports/categories', cache: true },
+  reportDistricts: { method: 'GET', path: '/api/reports/districts', cache: true },
+  submitReport: { method: 'POST', path: '/api/reports', auth: 'required', create: true },
+  trackReport: { method: 'POST', path: '/api/reports/track', idempotent: true },
+  confirmByCode: { method: 'POST', path: '/api/reports/track/confirm' },
+  disputeByCode: { method: 'POST', path: '/api/reports/track/dispute' },
+  myReports: { method: 'GET', path: '/api/me/reports', auth: 'required' },
+  myReport: { method: 'GET', path: '/api/me/reports/{number}', auth: 'required' },
+  confirmMine: { method: 'POST', path: '/api/me/reports/{number}/confirm', auth: 'required' },
+  disputeMine: { method: 'POST', path: '/api/me/reports/{number}/dispute', auth: 'required' },
+
+  createUpload: { method: 'POST', path: '/api/media/uploads', auth: 'required', create: true },
+  completeUpload: { method: 'POST', path: '/api/media/uploads/{id}/complete', auth: 'required', idempotent: true }
+}
