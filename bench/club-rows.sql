@@ -20,7 +20,7 @@ insert into club_post (author_id, book_title, book_author, body, tags, status, i
 select first.id + g % 1000, '书名' || g % 5000, '作者' || g % 800,
        '读书笔记 ' || g || '：' || repeat('读书使人明理。', 20),
        case when g % 10 = 0 then '月度主题' else '读书笔记' end, 'PUBLISHED', false,
-       (g * 7919) % 50, (g * 104729) % 10,
+       (g::bigint * 7919) % 50, (g::bigint * 104729) % 10,
        now() - g * interval '30 seconds', now() - g * interval '30 seconds'
 from generate_series(1, :posts) g, (select min(id) as id from app_user where openid like 'bench-%') first;
 

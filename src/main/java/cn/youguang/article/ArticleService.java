@@ -54,6 +54,12 @@ public class ArticleService implements ImportTarget<ArticleFrontMatter> {
                 .orElseThrow(() -> ProblemException.notFound("Article " + slug));
     }
 
+    /** Any article, draft or not, as the public detail would show it once published (for preview links). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ArticleDetail detailOf(long id) {
+        return articles.findByIdOptional(id).map(ArticleDetail::of).orElseThrow(() -> ProblemException.notFound("Article " + id));
+    }
+
     @Override
     public String folder() {
         return "articles";

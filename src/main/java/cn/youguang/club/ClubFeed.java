@@ -28,7 +28,7 @@ public class ClubFeed {
     public record Filter(String tag, Long list) {
         public static Filter of(String tag, String list) {
             if (tag != null && (tag.isBlank() || tag.length() > 32 || tag.contains(","))) {
-                throw ProblemException.badParameter("tag", "must be 1-32 characters without commas");
+                throw ProblemException.invalid("tag", "must be 1-32 characters without commas");
             }
             return new Filter(tag == null ? null : tag.strip(), list == null || list.isEmpty() ? null : QueryParams.id("list", list));
         }
@@ -73,7 +73,7 @@ public class ClubFeed {
             }
             snapshot = latest;
         } else if (!hot.exists(after.snapshot())) {
-            throw ProblemException.badParameter("cursor", "has expired; load the hot feed from its first page again");
+            throw ProblemException.invalid("cursor", "has expired; load the hot feed from its first page again");
         } else {
             snapshot = after.snapshot();
         }

@@ -54,6 +54,17 @@ public class CollectionService implements ImportTarget<CollectionFrontMatter> {
         Instant now = clock.instant();
         StoryCollection c = collections.findPublished(slug, now)
                 .orElseThrow(() -> ProblemException.notFound("Collection " + slug));
+        return detail(c, now);
+    }
+
+    /** Any collection, draft or not, as the public detail would show it once published (for preview links). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CollectionDetail detailOf(long id) {
+        return collections.findByIdOptional(id).map(c -> detail(c, clock.instant()))
+                .orElseThrow(() -> ProblemException.notFound("Collection " + id));
+    }
+
+    private CollectionDetail detail(StoryCollection c, Instant now) {
         List<StorySummary> stories = c.getStories().stream().filter(s -> s.isPublic(now)).map(StorySummary::of).toList();
         return new CollectionDetail(c.getSlug(), c.getTitle(), c.getSummary(), c.getCoverUrl(), c.getPublishedAt(),
                 c.getUpdatedAt(), c.getBodyHtml(), c.getBodyNodes(), stories);

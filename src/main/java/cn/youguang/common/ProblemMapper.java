@@ -124,6 +124,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (editedConcurrently(e)) {
+            // the version column told two concurrent edits apart: this one was rolled back, the other one stands
+            return problem(ProblemException.conflict("Someone changed this meanwhile; nothing of yours was saved. "
+                    + "Reload it and try again"), uri);
+        }
         if (databaseUnreachable(e)) {
             // the transaction was rolled back: nothing was written, and the client may simply try again
             LOG.warnf("Database unavailable on %s (%s)", uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
@@ -145,6 +150,16 @@ public class ProblemMapper {
         } catch (JsonProcessingException impossible) {
             return Response.status(status).build();
         }
+    }
+
+    /** An optimistic-lock failure, raised at a flush or only at commit (then wrapped in the rollback). */
+    private static boolean editedConcurrently(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,8 +46,11 @@ public class EditorialResource {
     private final Workflow workflow;
     private final CurrentUser me;
     private final JsonWebToken token;
+    private final PreviewTokens previews;
 
-    public EditorialResource(EditorialService editorial, Workflow workflow, CurrentUser me, JsonWebToken token) {
+    public EditorialResource(EditorialService editorial, Workflow workflow, CurrentUser me, JsonWebToken token,
+                             PreviewTokens previews) {
+        this.previews = previews;
         this.editorial = editorial;
         this.workflow = workflow;
         this.me = me;
@@ -72,7 +76,7 @@ public class EditorialResource {
         if (stage != null && !stage.isEmpty()) {
             parsed = Stage.parse(stage);
             if (parsed == null) {
-                throw ProblemException.badParameter("stage", "must be one of draft, in_review, approved, scheduled, published, unpublished, archived");
+                throw ProblemException.invalid("stage", "must be one of draft, in_review, approved, scheduled, published, unpublished, archived");
             }
         }
         return editorial.list(kind, parsed, Boolean.TRUE.equals(QueryParams.flag("deleted", deleted)), PageRequest.of(limit, cursor));
@@ -198,6 +202,20 @@ public class EditorialResource {
         long entryId = QueryParams.id("id", id);
         editorial.rollback(kind, entryId, QueryParams.id("revision", revision), me.id(), request.version());
         return workflow.get(kind, entryId);
+    }
+
+    @POST
+    @Path("/{kind}/{id}/preview-token")
+    @Operation(summary = "A preview link for the entry as it is now, valid 24 hours unless revoked")
+    public Response issue(@PathParam("kind") String kind, @PathParam("id") String id) {
+        return Response.status(201).entity(previews.issue(kind, QueryParams.id("id", id), me.id())).build();
+    }
+
+    @DELETE
+    @Path("/{kind}/{id}/preview-token")
+    @Operation(summary = "Revoke every preview link of the entry")
+    public Map<String, Integer> revoke(@PathParam("kind") String kind, @PathParam("id") String id) {
+        return Map.of("revoked", previews.revokeAll(kind, QueryParams.id("id", id)));
     }
 
     private Set<String> roles() {

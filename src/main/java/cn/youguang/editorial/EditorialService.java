@@ -227,7 +227,7 @@ public class EditorialService {
      */
     void rewriteForStage(ImportTarget<?> target, ContentEntry entry, Stage stage, Instant publishedAt, long actor) {
         Parts parts = parts(entry);
-        entry.setStage(stage, clock.instant());
+        // the stage follows the save, so the save sees the public status before it and announces the change
         save(target, entry, parts.frontMatter(), parts.body(), actor, stage == Stage.PUBLISHED ? publishedAt : null);
         entry.setStage(stage, clock.instant());
     }

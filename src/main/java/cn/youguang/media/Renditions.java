@@ -65,8 +65,8 @@ public class Renditions {
                         + " where (u.renditionStatus = :pending and (u.renditionRetryAt is null or u.renditionRetryAt <= :now))"
                         + " or (u.renditionStatus = :processing and u.renditionStartedAt < :stale)"
                         + " order by u.completedAt", String.class)
-                .setParameter("pending", MediaUpload.Renditions.PENDING)
-                .setParameter("processing", MediaUpload.Renditions.PROCESSING)
+                .setParameter("pending", MediaUpload.RenditionStatus.PENDING)
+                .setParameter("processing", MediaUpload.RenditionStatus.PROCESSING)
                 .setParameter("now", now).setParameter("stale", stale).setMaxResults(10).getResultList());
     }
 
@@ -78,8 +78,8 @@ public class Renditions {
                         + " u.renditionStatus = :processing, u.renditionStartedAt = :now where u.id = :id and"
                         + " ((u.renditionStatus = :pending and (u.renditionRetryAt is null or u.renditionRetryAt <= :now))"
                         + " or (u.renditionStatus = :processing and u.renditionStartedAt < :stale))")
-                .setParameter("processing", MediaUpload.Renditions.PROCESSING)
-                .setParameter("pending", MediaUpload.Renditions.PENDING)
+                .setParameter("processing", MediaUpload.RenditionStatus.PROCESSING)
+                .setParameter("pending", MediaUpload.RenditionStatus.PENDING)
                 .setParameter("now", now).setParameter("stale", stale).setParameter("id", id)
                 .executeUpdate()) == 1;
     }

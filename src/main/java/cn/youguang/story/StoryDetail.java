@@ -26,7 +26,7 @@ public record StoryDetail(@JsonIgnore long id, String slug, String title, String
                 s.getUpdatedAt(), s.getBodyHtml(), s.getBodyNodes(), List.of());
     }
 
-    StoryDetail withVideos(List<VideoViews.Summary> linked) {
+    public StoryDetail withVideos(List<VideoViews.Summary> linked) {
         return new StoryDetail(id, slug, title, person, role, unit, summary, coverUrl, tags, publishedAt, updatedAt, html,
                 nodes, linked);
     }

@@ -61,6 +61,12 @@ public class StoryService implements ImportTarget<StoryFrontMatter> {
         return StoryDetail.of(story);
     }
 
+    /** Any story, draft or not, as the public detail would show it once published (for preview links). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StoryDetail detailOf(long id) {
+        return stories.findByIdOptional(id).map(StoryDetail::of).orElseThrow(() -> ProblemException.notFound("Story " + id));
+    }
+
     @Override
     public String folder() {
         return "stories";

@@ -82,7 +82,7 @@ public class VideoResource {
     @GET
     @Path("/{id}/play")
     @PermitAll
-    @Operation(summary = "Redirect to a short-lived presigned URL of the file (Range requests work there); counts a view")
+    @Operation(summary = "Redirect to a short-lived presigned URL of the file (Range requests work there); counts nothing (POST /api/videos/{id}/views does)")
     @APIResponse(responseCode = "302", description = "To the object store")
     public Response play(@PathParam("id") String id) {
         String key = videos.play(QueryParams.id("id", id));

@@ -5,6 +5,8 @@ import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
 import cn.youguang.common.PublicUrl;
+import cn.youguang.content.ContentChanged;
+import cn.youguang.content.EntryKind;
 import cn.youguang.media.MediaKind;
 import cn.youguang.media.MediaUpload;
 import cn.youguang.media.ObjectStore;
@@ -43,6 +45,10 @@ public class VideoService {
     private final PublicUrl publicUrl;
     private final Clock clock;
 
+    /** Search, webhooks and caches hear of what the public sees change (field-injected: the constructor is shared). */
+    @jakarta.inject.Inject
+    Event<ContentChanged> contentChanged;
+
     public VideoService(VideoRepository videos, TagRepository tags, UploadService uploads, ObjectStore store,
                         EntityManager em, StoryDirectory storyDirectory, Event<FileAttached> attached, PublicUrl publicUrl, Clock clock) {
         this.videos = videos;
@@ -74,15 +80,14 @@ public class VideoService {
         Video v = videos.findPublic(id).orElseThrow(() -> ProblemException.notFound("Video " + id));
         return new VideoViews.Detail(v.getId(), v.getTitle(), v.getDescription(), posterUrl(v), seconds(v),
                 v.getWidth(), v.getHeight(), tagNames(v), storyRefs(v), playbackUrl(v), playable(v), channels(v),
-                v.getPublishedAt(), v.getViewCount());
+                v.getPublishedAt());
     }
 
-    /** The object key to play, counting the view; only for public videos that have a file. */
+    /** The object key to play; only for public videos that have a file. A GET counts nothing: views are posted. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public String play(long id) {
         Video v = videos.findPublic(id).filter(x -> x.getObjectKey() != null)
                 .orElseThrow(() -> ProblemException.notFound("Playable video " + id));
-        em.createQuery("update Video v set v.viewCount = v.viewCount + 1 where v.id = :id").setParameter("id", id)
-                .executeUpdate();
         return v.getObjectKey();
     }
 
@@ -127,6 +132,7 @@ public class VideoService {
         apply(video, editorId, request);
         video.touch(clock.instant());
         em.flush();
+        changed(video, video.isPublished());
         notifyIfAttached(video, request);
         return admin(video);
     }
@@ -139,7 +145,9 @@ public class VideoService {
                     + (video.getFailureReason() == null ? "" : " (" + video.getFailureReason() + ")")
                     + "; only a ready video can be published");
         }
+        boolean wasPublic = video.isPublished();
         video.publish(publish, clock.instant());
+        changed(video, wasPublic);
         return admin(video);
     }
 
@@ -149,6 +157,9 @@ public class VideoService {
         String file = video.getObjectKey();
         String poster = video.isPosterFromEditor() ? null : video.getPosterKey();
         String upload = video.getUploadId();
+        if (video.isPublished()) {
+            contentChanged.fire(new ContentChanged(EntryKind.VIDEO, video.getId(), null, ContentChanged.Change.UNPUBLISHED));
+        }
         videos.delete(video);
         if (upload != null) {
             em.createQuery("update MediaUpload u set u.status = :deleted where u.id = :id")
@@ -199,7 +210,7 @@ public class VideoService {
             } else {
                 MediaUpload poster = uploads.verified(editorId, r.posterUploadId(), MediaKind.IMAGE, "posterUploadId");
                 List<Integer> widths = poster.renditionWidthList();
-                if (poster.getRenditionStatus() != MediaUpload.Renditions.READY || widths.isEmpty()) {
+                if (poster.getRenditionStatus() != MediaUpload.RenditionStatus.READY || widths.isEmpty()) {
                     throw ProblemException.conflict("The poster image is still being prepared; try again in a moment");
                 }
                 video.editorPoster(poster.renditionKey(widths.get(widths.size() - 1)));
@@ -219,7 +230,7 @@ public class VideoService {
 
     VideoViews.Summary summary(Video v) {
         return new VideoViews.Summary(v.getId(), v.getTitle(), posterUrl(v), seconds(v), tagNames(v), playbackUrl(v),
-                playable(v), channels(v), v.getPublishedAt(), v.getViewCount());
+                playable(v), channels(v), v.getPublishedAt());
     }
 
     private VideoViews.Admin admin(Video v) {
@@ -261,5 +272,12 @@ public class VideoService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private void changed(Video video, boolean wasPublic) {
+        ContentChanged.Change change = ContentChanged.between(wasPublic, video.isPublished());
+        if (change != null) {
+            contentChanged.fire(new ContentChanged(EntryKind.VIDEO, video.getId(), null, change));
+        }
     }
 }

@@ -22,16 +22,17 @@ public final class VideoViews {
      * {@code playbackUrl} is a stable address on this service that redirects to a short-lived presigned URL on the
      * object store (Range requests work there, so the player can seek). {@code playable} is false for a file the
      * mini-program's player cannot play (not H.264/AAC in MP4), so the client says so instead of a black screen.
+     * Views and likes are not here (they would change the ETag at every view): see /api/engagement/videos/{id}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(long id, String title, String posterUrl, Double durationSeconds, List<String> tags,
-                          String playbackUrl, Boolean playable, Channels channels, Instant publishedAt, long viewCount) {
+                          String playbackUrl, Boolean playable, Channels channels, Instant publishedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Detail(long id, String title, String description, String posterUrl, Double durationSeconds,
                          Integer width, Integer height, List<String> tags, List<StoryRef> stories,
-                         String playbackUrl, Boolean playable, Channels channels, Instant publishedAt, long viewCount) {
+                         String playbackUrl, Boolean playable, Channels channels, Instant publishedAt) {
     }
 
     public record Admin(long id, String title, String description, VideoStatus status, String failureReason,

@@ -1,0 +1,109 @@
+package cn.youguang.editorial;
+
+import cn.youguang.article.ArticleService;
+import cn.youguang.collection.CollectionService;
+import cn.youguang.common.Hashes;
+import cn.youguang.common.ProblemException;
+import cn.youguang.content.ContentEntry;
+import cn.youguang.content.ContentRevision;
+import cn.youguang.content.ImportTarget;
+import cn.youguang.story.StoryDetail;
+import cn.youguang.story.StoryService;
+import cn.youguang.video.VideoService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Preview links for drafts: a random 256-bit token (only its SHA-256 is stored, so the table cannot be replayed),
+ * valid for the configured time unless revoked. The preview answers the body the public detail endpoint would.
+ */
+@ApplicationScoped
+@Transactional
+public class PreviewTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public record Issued(String token, String path, Instant expiresAt) {
+    }
+
+    private final EntryKinds kinds;
+    private final EditorialService editorial;
+    private final StoryService stories;
+    private final ArticleService articles;
+    private final CollectionService collections;
+    private final VideoService videos;
+    private final EntityManager em;
+    private final EditorialConfig config;
+    private final Clock clock;
+
+    public PreviewTokens(EntryKinds kinds, EditorialService editorial, StoryService stories, ArticleService articles,
+                         CollectionService collections, VideoService videos, EntityManager em, EditorialConfig config,
+                         Clock clock) {
+        this.kinds = kinds;
+        this.editorial = editorial;
+        this.stories = stories;
+        this.articles = articles;
+        this.collections = collections;
+        this.videos = videos;
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Issued issue(String kindPath, long id, long actor) {
+        ImportTarget<?> target = kinds.target(kindPath);
+        ContentEntry entry = editorial.find(target, id);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        Instant expires = now.plus(config.previewExpiry());
+        em.createNativeQuery("insert into preview_token (token_hash, entry_type, entry_id, created_by, created_at, expires_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, Hashes.sha256Hex(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .setParameter(2, target.revisionType().name()).setParameter(3, entry.getId()).setParameter(4, actor)
+                .setParameter(5, now).setParameter(6, expires).executeUpdate();
+        return new Issued(token, "/api/preview/" + token, expires);
+    }
+
+    /** Revokes every live preview link of the entry. */
+    public int revokeAll(String kindPath, long id) {
+        ImportTarget<?> target = kinds.target(kindPath);
+        return em.createNativeQuery("update preview_token set revoked_at = ?1 where entry_type = ?2 and entry_id = ?3"
+                        + " and revoked_at is null").setParameter(1, clock.instant())
+                .setParameter(2, target.revisionType().name()).setParameter(3, id).executeUpdate();
+    }
+
+    /** The public detail of the entry the token opens; an unknown, expired or revoked token is a 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Object open(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            throw ProblemException.notFound("Preview");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select entry_type, entry_id from preview_token where token_hash = ?1"
+                        + " and revoked_at is null and expires_at > ?2")
+                .setParameter(1, Hashes.sha256Hex(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .setParameter(2, clock.instant()).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Preview");
+        }
+        ContentRevision.EntryType type = ContentRevision.EntryType.valueOf((String) rows.get(0)[0]);
+        long id = ((Number) rows.get(0)[1]).longValue();
+        return switch (type) {
+            case STORY -> {
+                StoryDetail story = stories.detailOf(id);
+                yield story.withVideos(videos.forStory(id));
+            }
+            case ARTICLE -> articles.detailOf(id);
+            case COLLECTION -> collections.detailOf(id);
+        };
+    }
+}
