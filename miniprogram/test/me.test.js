@@ -1,4 +1,4 @@
-// 我的, 读书社, the privacy policy, and the shared state-view and privacy-popup components.
+// 我的, the privacy policy, and the shared state-view and privacy-popup components.
 const { installWx, backend, problem, render, settle, text, retry, signedIn, attr } = require('./support')
 
 const PROFILE = { id: 7, kind: 'WECHAT', username: null, displayName: null, unit: null, roles: ['citizen'], phone: null, disabled: false, principalLeader: false, createdAt: '2026-11-01T00:00:00Z' }
@@ -73,65 +73,6 @@ describe('我的', () => {
     page.querySelectorAll('.menu-item').forEach(item => item.dispatchEvent('tap'))
     await settle()
     expect(wx.navigateTo.mock.calls.map(c => c[0].url)).toEqual(['/pages/report/mine', '/pages/report/track', '/pages/privacy/privacy'])
-  })
-})
-
-describe('读书社', () => {
-  test('a citizen redeems an invitation code and keeps the new tokens that carry cadre', async () => {
-    signedIn()
-    const requests = backend({ 'GET /api/me': PROFILE, 'POST /api/me/cadre': TOKENS })
-    const page = render('pages/club/club')
-    await page.instance.onShow()
-    await settle()
-    expect(text(page)).toContain('加入读书社')
-
-    page.querySelector('.submit').dispatchEvent('tap')
-    await settle()
-    expect(requests.some(r => r.path === '/api/me/cadre')).toBe(false)
-    expect(text(page)).toContain('请填写读书社发给你的邀请码')
-    expect(text(page)).toContain('请填写你的姓名')
-    expect(text(page)).toContain('请填写你所在的单位')
-
-    page.querySelector('.code').dispatchEvent('input', { detail: { value: 'K7Q2-M9XA' } })
-    page.querySelector('.name').dispatchEvent('input', { detail: { value: '顾吟' } })
-    page.querySelector('.unit').dispatchEvent('input', { detail: { value: '执法大队' } })
-    await settle()
-    await page.instance.redeem()
-    await settle()
-    expect(requests.pop().body).toEqual({ code: 'K7Q2-M9XA', displayName: '顾吟', unit: '执法大队' })
-    expect(wx.getStorageSync('yg.session')).toEqual({ accessToken: 'access-9', refreshToken: 'refresh-9' })
-    expect(text(page)).toContain('你已是读书社认证成员')
-  })
-
-  test('a used code is shown at its field; the feed says it is not open yet instead of pretending', async () => {
-    signedIn()
-    backend({ 'GET /api/me': PROFILE, 'POST /api/me/cadre': problem(400, 'Bad Request', 'code is unknown, expired or already used', [{ field: 'code', message: 'is unknown, expired or already used' }]) })
-    const page = render('pages/club/club')
-    await page.instance.onShow()
-    await settle()
-    page.instance.setData({ code: 'K7Q2-M9XA', displayName: '顾吟', unit: '执法大队' })
-    await page.instance.redeem()
-    await settle()
-    expect(text(page)).toContain('is unknown, expired or already used')
-    expect(text(page)).toContain('即将开放')
-  })
-
-  test('a cadre sees the membership; loading and error states of the profile', async () => {
-    signedIn()
-    backend({ 'GET /api/me': { pending: true } })
-    const page = render('pages/club/club')
-    page.instance.onShow()
-    await settle()
-    expect(text(page)).toContain('加载中')
-    backend({ 'GET /api/me': { networkError: true } })
-    await page.instance.refresh()
-    await settle()
-    expect(text(page)).toContain('网络连接失败')
-    backend({ 'GET /api/me': Object.assign({}, PROFILE, { roles: ['citizen', 'cadre'] }) })
-    retry(page)
-    await settle()
-    expect(text(page)).toContain('你已是读书社认证成员')
-    expect(page.querySelector('.redeem')).toBeUndefined()
   })
 })
 

@@ -38,6 +38,22 @@ module.exports = {
   confirmMine: { method: 'POST', path: '/api/me/reports/{number}/confirm', auth: 'required' },
   disputeMine: { method: 'POST', path: '/api/me/reports/{number}/dispute', auth: 'required' },
 
+  clubFeed: { method: 'GET', path: '/api/club/posts', cache: true },
+  clubPost: { method: 'GET', path: '/api/club/posts/{id}', cache: true },
+  clubComments: { method: 'GET', path: '/api/club/posts/{id}/comments', cache: true },
+  writePost: { method: 'POST', path: '/api/club/posts', auth: 'required', create: true },
+  likePost: { method: 'PUT', path: '/api/club/posts/{id}/like', auth: 'required', idempotent: true },
+  unlikePost: { method: 'DELETE', path: '/api/club/posts/{id}/like', auth: 'required', idempotent: true },
+  flagPost: { method: 'POST', path: '/api/club/posts/{id}/flags', auth: 'required' },
+  writeComment: { method: 'POST', path: '/api/club/posts/{id}/comments', auth: 'required', create: true },
+  likeComment: { method: 'PUT', path: '/api/club/comments/{id}/like', auth: 'required', idempotent: true },
+  unlikeComment: { method: 'DELETE', path: '/api/club/comments/{id}/like', auth: 'required', idempotent: true },
+  checkIn: { method: 'POST', path: '/api/club/check-ins', auth: 'required', create: true },
+  myStreaks: { method: 'GET', path: '/api/club/me/check-ins', auth: 'required' },
+  myPosts: { method: 'GET', path: '/api/club/me/posts', auth: 'required' },
+  bookLists: { method: 'GET', path: '/api/club/lists', cache: true },
+  bookList: { method: 'GET', path: '/api/club/lists/{id}', cache: true },
+
   createUpload: { method: 'POST', path: '/api/media/uploads', auth: 'required', create: true },
   completeUpload: { method: 'POST', path: '/api/media/uploads/{id}/complete', auth: 'required', idempotent: true }
 }

@@ -1,16 +1,24 @@
-// 读书社 ("书香城管·悦读赋能"). What the backend offers today: a young cadre redeems the invitation code the club
-// gave them and becomes a verified member (cadre). The feed, posts, comments and check-ins arrive with the
-// reading-club API; until then the page says so instead of showing an empty feed.
+// 读书社 ("书香城管·悦读赋能"): reading notes, latest or hot, page by page; for verified members (cadres) today's
+// check-in with the streak and "写笔记"; for everyone else the invitation code that makes them a member.
 const api = require('../../utils/api')
-const view = require('../../utils/view')
+const club = require('../../utils/club')
+const pagedList = require('../../behaviors/paged-list')
+
+const PAGE_SIZE = 10
 
 Component({
   options: { addGlobalClass: true },
+  behaviors: [pagedList],
   data: {
-    state: 'ready',
-    errorText: '',
+    sort: 'latest',
     signedIn: false,
     cadre: false,
+    streaks: null,
+    bookTitle: '',
+    pages: '',
+    checkInErrors: {},
+    checkInKey: '',
+    checkingIn: false,
     code: '',
     displayName: '',
     unit: '',
@@ -18,29 +26,82 @@ Component({
     redeeming: false
   },
   methods: {
-    // a tab page: shown again after signing in elsewhere, so it reads the profile on every show
+    // a tab page: shown again after signing in elsewhere, so it reads the membership on every show
     onShow() {
-      return this.refresh()
+      if (!this.data.checkInKey) {
+        this.setData({ checkInKey: api.newIdempotencyKey() })
+      }
+      return Promise.all([this.reload(), this.refreshMember()])
     },
-    async refresh() {
+    onPullDownRefresh() {
+      Promise.all([this.reload(), this.refreshMember()]).then(() => wx.stopPullDownRefresh())
+    },
+    async refreshMember() {
       const signedIn = api.signedIn()
       this.setData({ signedIn })
       if (!signedIn) {
+        this.setData({ cadre: false, streaks: null })
         return
       }
-      this.setData({ state: 'loading' })
       try {
         const profile = await api.call('me', { silent: true })
-        this.setData({ cadre: (profile.roles || []).indexOf('cadre') >= 0, state: 'ready' })
+        const cadre = (profile.roles || []).indexOf('cadre') >= 0
+        this.setData({ cadre })
+        if (cadre) {
+          this.setData({ streaks: await api.call('myStreaks', { silent: true }) })
+        }
       } catch (e) {
-        this.setData({ state: 'error', errorText: view.errorText(e) })
+        // the feed is public; membership shows again on the next visit
       }
+    },
+    chooseSort(event) {
+      this.setData({ sort: event.currentTarget.dataset.sort })
+      return this.reload()
+    },
+    fetchPage(cursor, silent) {
+      return api.call('clubFeed', { query: { sort: this.data.sort, limit: PAGE_SIZE, cursor }, silent })
+    },
+    toItem(post) {
+      return club.card(post)
+    },
+    open(event) {
+      wx.navigateTo({ url: `/pages/club/post?id=${event.currentTarget.dataset.id}` })
+    },
+    go(event) {
+      wx.navigateTo({ url: event.currentTarget.dataset.url })
     },
     onInput(event) {
       const field = event.currentTarget.dataset.field
-      this.setData({ [field]: event.detail.value, [`errors.${field}`]: '' })
+      this.setData({ [field]: event.detail.value, [`errors.${field}`]: '', [`checkInErrors.${field}`]: '' })
     },
-    validate() {
+    async checkIn() {
+      const errors = {}
+      if (!this.data.bookTitle.trim()) {
+        errors.bookTitle = '请填写今天读的书'
+      }
+      const pages = Number(this.data.pages)
+      if (!Number.isInteger(pages) || pages < 1 || pages > 5000) {
+        errors.pages = '请填写读了多少页（1-5000）'
+      }
+      this.setData({ checkInErrors: errors })
+      if (Object.keys(errors).length || this.data.checkingIn) {
+        return
+      }
+      this.setData({ checkingIn: true })
+      try {
+        const done = await api.call('checkIn', {
+          body: { bookTitle: this.data.bookTitle.trim(), pages },
+          idempotencyKey: this.data.checkInKey
+        })
+        this.setData({ streaks: done.streaks, bookTitle: '', pages: '', checkInKey: api.newIdempotencyKey() })
+        wx.showToast({ title: `已打卡，连续 ${done.streaks.current} 天`, icon: 'none' })
+      } catch (e) {
+        // the toast said why; the same key is kept for another try
+      } finally {
+        this.setData({ checkingIn: false })
+      }
+    },
+    validateRedemption() {
       const errors = {}
       if (!/^[A-Za-z0-9 -]{4,20}$/.test(this.data.code.trim())) {
         errors.code = '请填写读书社发给你的邀请码'
@@ -59,7 +120,7 @@ Component({
       return Object.keys(errors).length === 0
     },
     async redeem() {
-      if (!this.validate()) {
+      if (!this.validateRedemption()) {
         return
       }
       this.setData({ redeeming: true })
@@ -70,6 +131,7 @@ Component({
         api.useTokens(tokens)
         this.setData({ cadre: true, signedIn: true, code: '' })
         wx.showToast({ title: '已加入读书社', icon: 'success' })
+        this.setData({ streaks: await api.call('myStreaks', { silent: true }).catch(() => null) })
       } catch (e) {
         const named = ((e.problem && e.problem.errors) || []).reduce((all, err) => Object.assign(all, { [err.field]: err.message }), {})
         this.setData({ errors: named })

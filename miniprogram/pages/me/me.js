@@ -1,4 +1,4 @@
-// 我的: sign in with WeChat, the profile, binding a phone number (the getPhoneNumber button's one-time code goes to
+// 我的: sign in with WeChat, the profile, a member's notes and check-ins, binding a phone number (the getPhoneNumber button's one-time code goes to
 // the backend, which asks WeChat and stores the number encrypted), my reports, the privacy policy, signing out.
 const api = require('../../utils/api')
 const view = require('../../utils/view')
@@ -15,6 +15,7 @@ Component({
     state: 'ready',
     errorText: '',
     profile: null,
+    streaks: null,
     signingIn: false
   },
   methods: {
@@ -34,6 +35,9 @@ Component({
       try {
         const profile = await api.call('me', { silent: true })
         this.setData({ profile: shown(profile), state: 'ready', signedIn: true })
+        if (this.data.profile.cadre) {
+          this.setData({ streaks: await api.call('myStreaks', { silent: true }).catch(() => null) })
+        }
       } catch (e) {
         this.setData({ state: 'error', errorText: view.errorText(e) })
       }
@@ -64,7 +68,12 @@ Component({
       }
     },
     go(event) {
-      wx.navigateTo({ url: event.currentTarget.dataset.url })
+      const { url, tab } = event.currentTarget.dataset
+      if (tab) {
+        wx.switchTab({ url })
+      } else {
+        wx.navigateTo({ url })
+      }
     },
     async signOut() {
       await api.signOut()
@@ -77,6 +86,7 @@ function shown(profile) {
   return Object.assign({}, profile, {
     name: profile.displayName || '微信用户',
     roleNames: (profile.roles || []).map(r => ROLE_NAMES[r] || r).join('、'),
+    cadre: (profile.roles || []).indexOf('cadre') >= 0,
     since: view.date(profile.createdAt)
   })
 }

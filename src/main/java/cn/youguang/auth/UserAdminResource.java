@@ -85,7 +85,7 @@ public class UserAdminResource {
             return null;
         }
         if (!Role.ALL.contains(role)) {
-            throw ProblemException.badParameter("role", "is not a role");
+            throw ProblemException.invalid("role", "is not a role");
         }
         return role;
     }

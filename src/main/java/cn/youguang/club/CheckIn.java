@@ -22,7 +22,7 @@ public class CheckIn {
     @Column(name = "user_id", nullable = false)
     private long userId;
 
-    @Column(nullable = false)
+    @Column(name = "read_on", nullable = false)
     private LocalDate day;
 
     @Column(name = "book_title", nullable = false)

@@ -60,7 +60,7 @@ public class CheckInResource {
         try {
             which = month == null || month.isEmpty() ? checkIns.currentMonth() : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter("month", "must be a month like 2026-11");
+            throw ProblemException.invalid("month", "must be a month like 2026-11");
         }
         return caching.ok(checkIns.leaderboard(which), Duration.ofSeconds(60));
     }

@@ -119,7 +119,7 @@ public class CheckInService {
     public ClubViews.Leaderboard leaderboard(YearMonth month) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select user_id, count(*), max(created_at) from club_check_in"
-                        + " where day >= ?1 and day <= ?2 group by user_id order by count(*) desc, max(created_at), user_id")
+                        + " where read_on >= ?1 and read_on <= ?2 group by user_id order by count(*) desc, max(created_at), user_id")
                 .setParameter(1, month.atDay(1)).setParameter(2, month.atEndOfMonth())
                 .setMaxResults(LEADERBOARD_SIZE).getResultList();
         Map<Long, ClubViews.Author> authors = reader.authors(rows.stream().map(r -> ((Number) r[0]).longValue()).toList());

@@ -1,8 +1,9 @@
 package cn.youguang.club;
 
+import cn.youguang.common.JobRuns;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 
@@ -10,13 +11,14 @@ import java.time.Clock;
 @ApplicationScoped
 public class ClubCleanup {
 
-    private static final Logger LOG = Logger.getLogger(ClubCleanup.class);
 
     private final RequestKeys keys;
     private final ClubConfig config;
     private final Clock clock;
+    private final JobRuns jobs;
 
-    public ClubCleanup(RequestKeys keys, ClubConfig config, Clock clock) {
+    public ClubCleanup(RequestKeys keys, ClubConfig config, Clock clock, JobRuns jobs) {
+        this.jobs = jobs;
         this.keys = keys;
         this.config = config;
         this.clock = clock;
@@ -24,10 +26,7 @@ public class ClubCleanup {
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetOldKeys() {
-        try {
-            keys.forgetBefore(clock.instant().minus(config.keyWindow()));
-        } catch (RuntimeException e) {
-            LOG.infof("Old club Idempotency-Keys not removed: %s", e.getClass().getSimpleName());
-        }
+        jobs.run("club-key-cleanup", java.time.Duration.ofHours(1), false,
+                () -> keys.forgetBefore(clock.instant().minus(config.keyWindow())));
     }
 }

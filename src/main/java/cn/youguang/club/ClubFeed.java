@@ -28,7 +28,7 @@ public class ClubFeed {
     public record Filter(String tag, Long list) {
         public static Filter of(String tag, String list) {
             if (tag != null && (tag.isBlank() || tag.length() > 32 || tag.contains(","))) {
-                throw ProblemException.badParameter("tag", "must be 1-32 characters without commas");
+                throw ProblemException.invalid("tag", "must be 1-32 characters without commas");
             }
             return new Filter(tag == null ? null : tag.strip(), list == null || list.isEmpty() ? null : QueryParams.id("list", list));
         }
@@ -73,19 +73,19 @@ public class ClubFeed {
             }
             snapshot = latest;
         } else if (!hot.exists(after.snapshot())) {
-            throw ProblemException.badParameter("cursor", "has expired; load the hot feed from its first page again");
+            throw ProblemException.invalid("cursor", "has expired; load the hot feed from its first page again");
         } else {
             snapshot = after.snapshot();
         }
-        StringBuilder sql = new StringBuilder("select h.rank, h.post_id from club_hot_rank h join club_post p on p.id = h.post_id"
-                + " where h.snapshot_id = :snapshot and h.rank > :rank and p.status = 'PUBLISHED' and p.deleted_at is null");
+        StringBuilder sql = new StringBuilder("select h.place, h.post_id from club_hot_rank h join club_post p on p.id = h.post_id"
+                + " where h.snapshot_id = :snapshot and h.place > :rank and p.status = 'PUBLISHED' and p.deleted_at is null");
         if (filter.list() != null) {
             sql.append(" and p.list_id = :list");
         }
         if (filter.tag() != null) {
             sql.append(" and exists (select 1 from club_post_tag t where t.post_id = p.id and t.tag = :tag)");
         }
-        sql.append(" order by h.rank limit ").append(limit + 1);
+        sql.append(" order by h.place limit ").append(limit + 1);
         Query query = em.createNativeQuery(sql.toString()).setParameter("snapshot", snapshot)
                 .setParameter("rank", after == null ? 0 : after.rank());
         if (filter.list() != null) {

@@ -31,7 +31,7 @@ record HotCursor(long snapshot, int rank) {
             }
             return new HotCursor(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("cursor", "is not a cursor issued by this API");
+            throw ProblemException.invalid("cursor", "is not a cursor issued by this API");
         }
     }
 }

@@ -1,10 +1,11 @@
 package cn.youguang.club;
 
+import cn.youguang.common.JobRuns;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +22,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class HotRanking {
 
-    private static final Logger LOG = Logger.getLogger(HotRanking.class);
 
     private final EntityManager em;
     private final ClubConfig config;
     private final Clock clock;
+    private final JobRuns jobs;
 
-    public HotRanking(EntityManager em, ClubConfig config, Clock clock) {
+    public HotRanking(EntityManager em, ClubConfig config, Clock clock, JobRuns jobs) {
+        this.jobs = jobs;
         this.em = em;
         this.config = config;
         this.clock = clock;
@@ -36,13 +38,12 @@ public class HotRanking {
     @Scheduled(every = "${youguang.club.hot-every:PT10M}", delayed = "${youguang.media.poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
+        // a failure is logged with its cause by JobRuns; the next period tries again
+        jobs.run("club-hot-ranking", config.hotEvery(), false, () -> {
             long every = config.hotEvery().toMillis();
             Instant now = clock.instant();
             recompute(Instant.ofEpochMilli(now.toEpochMilli() / every * every));
-        } catch (RuntimeException e) {
-            LOG.infof("Hot order not recomputed: %s", e.getClass().getSimpleName());
-        }
+        });
     }
 
     /** A new snapshot now (tests and operators); returns its id. */
@@ -62,7 +63,7 @@ public class HotRanking {
         long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select id from club_hot_snapshot where period_start = ?1").setParameter(1, period).getSingleResult()).longValue());
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("insert into club_hot_rank (snapshot_id, rank, post_id)"
+            em.createNativeQuery("insert into club_hot_rank (snapshot_id, place, post_id)"
                             + " select ?1, row_number() over (order by score desc, id desc), id from ("
                             + "   select id, (like_count + 2 * comment_count + 1)"
                             + "     / power(greatest(?2 - extract(epoch from published_at), 0) / 3600.0 + 2, 1.5) as score"

@@ -32,7 +32,7 @@ public class ModerationAction {
     @Column(name = "actor_id")
     private Long actorId;
 
-    @Column(nullable = false)
+    @Column(name = "acted_at", nullable = false)
     private Instant at;
 
     protected ModerationAction() {

@@ -64,7 +64,7 @@ public class ModerationService {
                     shown -> shown.stream().map(this::item).toList());
         }
         if (kind != null && !"post".equals(kind)) {
-            throw ProblemException.badParameter("kind", "must be post or comment");
+            throw ProblemException.invalid("kind", "must be post or comment");
         }
         List<ClubPost> rows = KeysetQuery.of("ClubPost", "p", "queuedAt").where("p.inQueue = true")
                 .after(page.after()).create(em, ClubPost.class, page.limit() + 1).getResultList();

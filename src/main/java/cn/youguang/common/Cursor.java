@@ -49,6 +49,6 @@ public record Cursor(Instant at, long id) {
     }
 
     private static ProblemException invalid() {
-        return ProblemException.badParameter("cursor", "is not a cursor issued by this API");
+        return ProblemException.invalid("cursor", "is not a cursor issued by this API");
     }
 }

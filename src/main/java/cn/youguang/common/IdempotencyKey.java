@@ -17,7 +17,7 @@ public final class IdempotencyKey {
     /** The key, or a 400 naming the header when it is missing or malformed. */
     public static String required(String raw) {
         if (raw == null || !SHAPE.matcher(raw).matches()) {
-            throw ProblemException.badParameter(HEADER,
+            throw ProblemException.invalid(HEADER,
                     "is required: 16-64 letters, digits or -_.:, the same for every retry of one request");
         }
         return raw;
@@ -29,7 +29,7 @@ public final class IdempotencyKey {
             return null;
         }
         if (!SHAPE.matcher(raw).matches()) {
-            throw ProblemException.badParameter(HEADER, "must be 16-64 letters, digits or -_.:");
+            throw ProblemException.invalid(HEADER, "must be 16-64 letters, digits or -_.:");
         }
         return raw;
     }

@@ -26,14 +26,10 @@ public class ProblemException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    public static ProblemException badParameter(String field, String message) {
+    /** A body field, query parameter or header that is missing or wrong: 400 naming it. */
+    public static ProblemException invalid(String field, String message) {
         return new ProblemException(400, "Invalid request", field + " " + message,
                 List.of(new Problem.FieldError(field, message)));
-    }
-
-    /** A body field (or query parameter) that is present but wrong. */
-    public static ProblemException invalid(String field, String message) {
-        return badParameter(field, message);
     }
 
     public static ProblemException unauthorized(String detail) {

@@ -124,11 +124,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (editedConcurrently(e)) {
+            // the version column told two concurrent edits apart: this one was rolled back, the other one stands
+            return problem(ProblemException.conflict("Someone changed this meanwhile; nothing of yours was saved. "
+                    + "Reload it and try again"), uri);
+        }
         if (databaseUnreachable(e)) {
             // the transaction was rolled back: nothing was written, and the client may simply try again
             LOG.warnf("Database unavailable on %s (%s)", uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
             return problem(ProblemException.unavailable("The database is briefly unavailable; nothing was changed, "
-                    + "retry shortly", Duration.ofSeconds(10)), uri);
+                    + "retry shortly", Duration.ofSeconds(5)), uri);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled failure on %s (incident %s)", uri == null ? "?" : uri.getPath(), incident);
@@ -147,14 +152,45 @@ public class ProblemMapper {
         }
     }
 
-    private static boolean databaseUnreachable(Throwable e) {
+    /** An optimistic-lock failure, raised at a flush or only at commit (then wrapped in the rollback). */
+    private static boolean editedConcurrently(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The database could not answer, as opposed to refusing what we asked: lost or stalled connections (SQLState
+     * class 08), statements cancelled by the statement timeout or a shutdown (57), too many connections (53), and
+     * the pool's own failures, which carry no SQLState (acquisition timeout).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLTimeoutException
+                    || t instanceof org.hibernate.QueryTimeoutException
+                    || t instanceof jakarta.persistence.QueryTimeoutException
+                    || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && !(t instanceof java.sql.SQLIntegrityConstraintViolationException)) {
+                String state = sql.getSQLState();
+                if (state == null ? isPoolFailure(sql) : state.startsWith("08") || state.startsWith("57")
+                        || state.startsWith("53")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Agroal says "Sorry, acquisition timeout!" with no SQLState; other state-less exceptions are not ours to guess. */
+    private static boolean isPoolFailure(java.sql.SQLException e) {
+        return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }
 }

@@ -20,7 +20,7 @@ public final class QueryParams {
     /** A row id (a positive number that fits a bigint). */
     public static long id(String parameter, String raw) {
         if (raw == null || !ID.matcher(raw).matches()) {
-            throw ProblemException.badParameter(parameter, "must be a number");
+            throw ProblemException.invalid(parameter, "must be a number");
         }
         return Long.parseLong(raw);
     }
@@ -31,11 +31,11 @@ public final class QueryParams {
             return fallback;
         }
         if (!WHOLE_NUMBER.matcher(raw).matches()) {
-            throw ProblemException.badParameter(parameter, "must be a whole number between " + min + " and " + max);
+            throw ProblemException.invalid(parameter, "must be a whole number between " + min + " and " + max);
         }
         int value = Integer.parseInt(raw);
         if (value < min || value > max) {
-            throw ProblemException.badParameter(parameter, "must be between " + min + " and " + max);
+            throw ProblemException.invalid(parameter, "must be between " + min + " and " + max);
         }
         return value;
     }
@@ -46,7 +46,7 @@ public final class QueryParams {
             return null;
         }
         if (!raw.equals("true") && !raw.equals("false")) {
-            throw ProblemException.badParameter(parameter, "must be true or false");
+            throw ProblemException.invalid(parameter, "must be true or false");
         }
         return Boolean.valueOf(raw);
     }
@@ -59,7 +59,7 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter(parameter, "must be one of " + Arrays.stream(type.getEnumConstants())
+            throw ProblemException.invalid(parameter, "must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         }
     }

@@ -19,7 +19,7 @@ public final class Slug {
     /** A slug from a path: a malformed one is a 400 naming the parameter, before any database lookup. */
     public static String parse(String parameter, String raw) {
         if (!isValid(raw)) {
-            throw ProblemException.badParameter(parameter,
+            throw ProblemException.invalid(parameter,
                     "must be lower-case letters, digits and single hyphens, at most " + MAX_LENGTH + " characters");
         }
         return raw;

@@ -1,6 +1,7 @@
 package cn.youguang.content;
 
 import cn.youguang.common.Role;
+import cn.youguang.common.StartupLock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,10 +19,12 @@ public class ContentImportResource {
 
     private final ContentImporter importer;
     private final ContentExporter exporter;
+    private final StartupLock lock;
 
-    public ContentImportResource(ContentImporter importer, ContentExporter exporter) {
+    public ContentImportResource(ContentImporter importer, ContentExporter exporter, StartupLock lock) {
         this.importer = importer;
         this.exporter = exporter;
+        this.lock = lock;
     }
 
     @POST
@@ -36,6 +39,7 @@ public class ContentImportResource {
     @Path("/import")
     @Operation(summary = "Import content/ now; unchanged files write nothing. The report names each bad file and field")
     public ImportReport run() {
-        return importer.importAll();
+        // one import at a time across instances, as at start: two at once failed one at commit
+        return lock.exclusively(StartupLock.CONTENT_IMPORT, importer::importAll);
     }
 }

@@ -76,7 +76,7 @@ public class EditorialResource {
         if (stage != null && !stage.isEmpty()) {
             parsed = Stage.parse(stage);
             if (parsed == null) {
-                throw ProblemException.badParameter("stage", "must be one of draft, in_review, approved, scheduled, published, unpublished, archived");
+                throw ProblemException.invalid("stage", "must be one of draft, in_review, approved, scheduled, published, unpublished, archived");
             }
         }
         return editorial.list(kind, parsed, Boolean.TRUE.equals(QueryParams.flag("deleted", deleted)), PageRequest.of(limit, cursor));

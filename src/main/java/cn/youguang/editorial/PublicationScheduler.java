@@ -1,5 +1,6 @@
 package cn.youguang.editorial;
 
+import cn.youguang.common.JobRuns;
 import cn.youguang.common.Problem;
 import cn.youguang.content.ContentEntry;
 import cn.youguang.content.ImportTarget;
@@ -34,9 +35,15 @@ public class PublicationScheduler {
     private final EditorialService editorial;
     private final Readiness readiness;
     private final Clock clock;
+    private final JobRuns jobs;
+    private final java.time.Duration every;
 
     public PublicationScheduler(EntityManager em, EntryKinds kinds, Workflow workflow, EditorialService editorial,
-                                Readiness readiness, Clock clock) {
+                                Readiness readiness, Clock clock, JobRuns jobs,
+                                @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                        name = "youguang.editorial.schedule-every", defaultValue = "30s") String every) {
+        this.jobs = jobs;
+        this.every = JobRuns.period(every);
         this.readiness = readiness;
         this.em = em;
         this.kinds = kinds;
@@ -55,7 +62,8 @@ public class PublicationScheduler {
     @Scheduled(every = "${youguang.editorial.schedule-every:30s}", delayed = "${youguang.media.poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        runDue();
+        // a failure is logged with its cause by JobRuns; due changes stay due for the next tick
+        jobs.run("editorial-publication", every, false, () -> runDue());
     }
 
     /** Runs every change due now, one per transaction; returns how many this instance ran. */

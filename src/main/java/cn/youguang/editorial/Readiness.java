@@ -41,7 +41,7 @@ public class Readiness {
         }
         for (String id : uploads) {
             MediaUpload upload = em.find(MediaUpload.class, id);
-            if (upload == null || upload.getRenditionStatus() != MediaUpload.Renditions.READY) {
+            if (upload == null || upload.getRenditionStatus() != MediaUpload.RenditionStatus.READY) {
                 problems.add(new Problem.FieldError("images", "upload:" + id + " is not ready ("
                         + (upload == null ? "missing" : upload.getRenditionStatus().name().toLowerCase(java.util.Locale.ROOT)) + ")"));
             }

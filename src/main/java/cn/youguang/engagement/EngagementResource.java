@@ -68,7 +68,7 @@ public class EngagementResource {
     public Response view(@PathParam("kind") String kind, @PathParam("id") String id,
                          @Parameter(description = "a random id the mini-program keeps in storage") @HeaderParam("X-Device-Id") String device) {
         if (device == null || !DEVICE.matcher(device).matches()) {
-            throw ProblemException.badParameter("X-Device-Id", "must be 8 to 64 letters, digits, '_' or '-'");
+            throw ProblemException.invalid("X-Device-Id", "must be 8 to 64 letters, digits, '_' or '-'");
         }
         engagement.view(kind(kind), QueryParams.id("id", id), "d:" + device);
         return Response.accepted().build();

@@ -2,13 +2,7 @@ package cn.youguang.feedback;
 
 import cn.youguang.common.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -24,62 +18,13 @@ import java.util.List;
 @ApplicationScoped
 public class Blocks {
 
-    @Entity(name = "BlockEntry")
-    @Table(name = "block_entry")
-    public static class Entry {
-        @Id
-        @GeneratedValue(strategy = GenerationType.IDENTITY)
-        private Long id;
-        @Column(name = "user_id")
-        private Long userId;
-        @Column(length = 64)
-        private String ip;
-        @Column(nullable = false, length = 200)
-        private String reason;
-        @Column(name = "created_by", nullable = false)
-        private Long createdBy;
-        @Column(name = "created_at", nullable = false)
-        private Instant createdAt;
-
-        protected Entry() {
-        }
-
-        Entry(Long userId, String ip, String reason, Long createdBy, Instant createdAt) {
-            this.userId = userId;
-            this.ip = ip;
-            this.reason = reason;
-            this.createdBy = createdBy;
-            this.createdAt = createdAt;
-        }
-
-        public Long getId() {
-            return id;
-        }
-
-        public Long getUserId() {
-            return userId;
-        }
-
-        public String getIp() {
-            return ip;
-        }
-
-        public String getReason() {
-            return reason;
-        }
-
-        public Instant getCreatedAt() {
-            return createdAt;
-        }
-    }
-
     public record BlockRequest(Long userId, @Size(max = 64) String ip,
                                @NotBlank @Size(max = 200, message = "must be 1-200 characters") String reason) {
     }
 
     /** A block as the console lists it. */
     public record Block(long id, Long userId, String ip, String reason, Instant createdAt) {
-        static Block of(Entry e) {
+        static Block of(BlockEntry e) {
             return new Block(e.getId(), e.getUserId(), e.getIp(), e.getReason(), e.getCreatedAt());
         }
     }
@@ -105,7 +50,7 @@ public class Blocks {
         if ((request.userId() == null) == (request.ip() == null || request.ip().isBlank())) {
             throw ProblemException.invalid("userId", "or ip: exactly one must be given");
         }
-        Entry entry = new Entry(request.userId(), request.ip() == null ? null : request.ip().strip(),
+        BlockEntry entry = new BlockEntry(request.userId(), request.ip() == null ? null : request.ip().strip(),
                 request.reason().strip(), adminId, clock.instant());
         em.persist(entry);
         return Block.of(entry);
@@ -113,7 +58,7 @@ public class Blocks {
 
     @Transactional
     public void remove(long id) {
-        Entry entry = em.find(Entry.class, id);
+        BlockEntry entry = em.find(BlockEntry.class, id);
         if (entry == null) {
             throw ProblemException.notFound("Block " + id);
         }
@@ -122,7 +67,7 @@ public class Blocks {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Block> all() {
-        return em.createQuery("select b from BlockEntry b order by b.createdAt desc", Entry.class).setMaxResults(500)
+        return em.createQuery("select b from BlockEntry b order by b.createdAt desc", BlockEntry.class).setMaxResults(500)
                 .getResultStream().map(Block::of).toList();
     }
 }

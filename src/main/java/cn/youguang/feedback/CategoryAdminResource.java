@@ -41,7 +41,7 @@ public class CategoryAdminResource {
     @Operation(summary = "Add a category or change one (name, description, order, active); its channel cannot change")
     public Categories.CategoryView put(@PathParam("code") String code, @NotNull @Valid Categories.CategoryRequest request) {
         if (!Slug.isValid(code) || code.length() > 32) {
-            throw ProblemException.badParameter("code", "must be lower-case letters, digits and hyphens, at most 32");
+            throw ProblemException.invalid("code", "must be lower-case letters, digits and hyphens, at most 32");
         }
         return categories.put(code, request);
     }

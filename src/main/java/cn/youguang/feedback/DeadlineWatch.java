@@ -1,13 +1,15 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.JobRuns;
 import cn.youguang.common.RateLimiter;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -29,15 +31,26 @@ import java.util.concurrent.atomic.AtomicLong;
 public class DeadlineWatch {
 
     private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
+    static final String JOB = "deadline-watch";
 
-    private final EntityManager em;
+    private final ReportRepository reports;
+    private final ReportEventRepository events;
+    private final SubmissionKeyRepository keys;
+    private final ReportLifecycle lifecycle;
     private final FeedbackConfig config;
     private final RateLimiter limits;
     private final Clock clock;
+    private final JobRuns jobs;
     private final Map<Channel, AtomicLong> overdue = new EnumMap<>(Channel.class);
 
-    public DeadlineWatch(EntityManager em, FeedbackConfig config, RateLimiter limits, Clock clock, MeterRegistry registry) {
-        this.em = em;
+    public DeadlineWatch(ReportRepository reports, ReportEventRepository events, SubmissionKeyRepository keys,
+                         ReportLifecycle lifecycle, FeedbackConfig config, RateLimiter limits, Clock clock,
+                         MeterRegistry registry, JobRuns jobs) {
+        this.reports = reports;
+        this.events = events;
+        this.keys = keys;
+        this.lifecycle = lifecycle;
+        this.jobs = jobs;
         this.config = config;
         this.limits = limits;
         this.clock = clock;
@@ -53,63 +66,64 @@ public class DeadlineWatch {
     @Scheduled(every = "${youguang.feedback.deadline-check-every:10m}", delayed = "${youguang.media.poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            LOG.debugf("Deadline check skipped: %s", e.getClass().getSimpleName());
-        }
+        // legal deadlines must not stop escalating silently: failures are logged and the health check watches it
+        jobs.run(JOB, JobRuns.period(config.deadlineCheckEvery()), true, this::check);
+    }
+
+    /** Known from the start, so that a watch that never runs at all turns the health check DOWN too. */
+    void onStart(@Observes StartupEvent event) {
+        jobs.expect(JOB, JobRuns.period(config.deadlineCheckEvery()), true);
     }
 
     /**
      * Returns how many reports became overdue in this run. Only reports not yet flagged are looked at: every
-     * change of status or deadline re-evaluates the flag itself (Report.refreshOverdue), so a flagged report stays
+     * change of status or deadline re-evaluates the flag itself (ReportLifecycle.refreshOverdue), so a flagged report stays
      * flagged until a desk moves it, and the run costs the same however long the overdue backlog grows.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public int check() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
-        List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.id from Report r"
-                        + " where r.overdue = false and ((r.status = :submitted and r.acceptDue < :today)"
-                        + " or (r.resultDue is not null and r.resultDue < :today and r.status not in :final))", Long.class)
-                .setParameter("submitted", ReportStatus.SUBMITTED).setParameter("today", today)
-                .setParameter("final", ReportStatus.FINAL)
-                .getResultList());
+        LocalDate today = lifecycle.today(now);
         int escalated = 0;
-        for (Long id : candidates) {
-            boolean newly = QuarkusTransaction.requiringNew().call(() -> {
-                Report report = em.find(Report.class, id);
-                boolean became = report.refreshOverdue(today, now);
-                if (became) {
-                    em.persist(new ReportEvent(id, now, null, ReportEvent.Kind.ESCALATED, null, null,
-                            report.getStatus() == ReportStatus.SUBMITTED ? "超过受理时限，已上报" : "超过办理时限，已上报", false));
-                }
-                return became;
-            });
-            if (newly) {
+        for (Long id : reports.newlyLate(today)) {
+            // each report in its own transaction: one that a desk moves meanwhile does not undo the others
+            if (escalate(id, today, now)) {
                 escalated++;
             }
         }
-        Map<Channel, Long> counts = new EnumMap<>(Channel.class);
-        QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select r.channel, count(r) from Report r where r.overdue = true group by r.channel", Object[].class)
-                .getResultList()).forEach(row -> counts.put((Channel) row[0], (Long) row[1]));
+        Map<Channel, Long> counts = reports.overdueByChannel();
         overdue.forEach((channel, gauge) -> gauge.set(counts.getOrDefault(channel, 0L)));
         limits.forgetBefore(now.minus(Duration.ofDays(1)));
-        QuarkusTransaction.requiringNew().call(() -> em.createQuery("delete from SubmissionKey k where k.createdAt < :cutoff")
-                .setParameter("cutoff", now.minus(config.idempotencyWindow())).executeUpdate());
+        forgetKeys(now.minus(config.idempotencyWindow()));
         if (escalated > 0) {
             LOG.warnf("%d reports became overdue and were escalated", escalated);
         }
         return escalated;
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean escalate(long id, LocalDate today, Instant now) {
+        Report report = reports.findById(id);
+        boolean became = lifecycle.refreshOverdue(report, today, now);
+        if (became) {
+            events.persist(new ReportEvent(id, now, null, ReportEvent.Kind.ESCALATED, null, null,
+                    report.getStatus() == ReportStatus.SUBMITTED ? "超过受理时限，已上报" : "超过办理时限，已上报", false));
+        }
+        return became;
+    }
+
+    @Transactional
+    void forgetKeys(Instant cutoff) {
+        keys.forgetBefore(cutoff);
+    }
+
     /** Overdue reports, for admins; supervision reports show only their clock, nothing of their content. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReportViews.Escalation> escalations() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r from Report r where r.overdue = true"
-                        + " order by r.escalatedAt desc, r.id desc", Report.class).setMaxResults(200).getResultList().stream()
+        return reports.overdue(200).stream()
                 .map(r -> new ReportViews.Escalation(r.getNumber(), r.getChannel(), r.getStatus(), r.getAcceptDue(),
                         r.getResultDue(), r.getEscalatedAt(),
                         r.getChannel() == Channel.STREET ? r.getCategoryCode() : null))
-                .toList());
+                .toList();
     }
 }

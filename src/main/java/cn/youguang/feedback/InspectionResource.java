@@ -1,11 +1,8 @@
 package cn.youguang.feedback;
 
 import cn.youguang.common.CurrentUser;
-import cn.youguang.common.Role;
 import cn.youguang.common.Page;
-import cn.youguang.common.PageRequest;
-import cn.youguang.common.QueryParams;
-import cn.youguang.media.Redirects;
+import cn.youguang.common.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,66 +18,52 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-
 /** 清风城管 supervision reports, for inspectors alone; every read is audited. */
 @Path("/api/inspection/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.INSPECTOR)
-public class InspectionResource {
-
-    private final ReportWorkflow workflow;
-    private final CurrentUser me;
+public class InspectionResource extends DeskResource {
 
     public InspectionResource(ReportWorkflow workflow, CurrentUser me) {
-        this.workflow = workflow;
-        this.me = me;
+        super(workflow, me, Channel.SUPERVISION);
     }
 
     @GET
-    @Operation(summary = "The queue, newest first (keyset), by status, category, district or overdue")
+    @Operation(summary = QUEUE)
     public Page<ReportViews.QueueItem> queue(@QueryParam("status") String status, @QueryParam("category") String category,
                                              @QueryParam("district") String district, @QueryParam("overdue") String overdue,
                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return workflow.queue(desk(), DeskParams.filter(status, category, district, overdue), PageRequest.of(limit, cursor));
+        return queueOf(status, category, district, overdue, limit, cursor);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One report with its contact, location, photos and whole timeline")
+    @Operation(summary = DETAIL)
     public ReportViews.StaffDetail get(@PathParam("id") String id) {
-        return workflow.detail(desk(), QueryParams.id("id", id));
+        return detailOf(id);
     }
 
     @GET
     @Path("/{id}/photos/{position}")
-    @Operation(summary = "Redirect to a 5-minute presigned URL of one photo")
+    @Operation(summary = PHOTO)
     @APIResponse(responseCode = "302", description = "To the private object")
     public Response photo(@PathParam("id") String id, @PathParam("position") String position) {
-        String url = workflow.photoUrl(desk(), QueryParams.id("id", id), DeskParams.position(position));
-        return Redirects.uncached(url);
+        return photoOf(id, position);
     }
-
-    /** The full contact number, revealed on purpose; every other view masks it. */
-    public record Contact(String contactPhone) {
-    }
-
     @GET
     @Path("/{id}/contact")
-    @Operation(summary = "The citizen's full contact number, to call them back (other views show it masked)")
+    @Operation(summary = CONTACT)
     public Contact contact(@PathParam("id") String id) {
-        return new Contact(workflow.contact(desk(), QueryParams.id("id", id)));
+        return contactOf(id);
     }
 
     @POST
     @Path("/{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the report on: accepted, dispatched, in_progress, closed, rejected, transferred, duplicate")
-    @APIResponse(responseCode = "409", description = "Not a move the lifecycle allows from the current status")
-    public ReportViews.StaffDetail transition(@PathParam("id") String id, @NotNull @Valid ReportRequests.Transition transition) {
-        return workflow.transition(desk(), QueryParams.id("id", id), transition);
-    }
-
-    private ReportWorkflow.Desk desk() {
-        return new ReportWorkflow.Desk(me.id(), Channel.SUPERVISION);
+    @Operation(summary = TRANSITION)
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public ReportViews.StaffDetail transition(@PathParam("id") String id,
+                                              @NotNull @Valid ReportRequests.Transition transition) {
+        return move(id, transition);
     }
 }

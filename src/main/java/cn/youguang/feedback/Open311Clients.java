@@ -2,13 +2,7 @@ package cn.youguang.feedback;
 
 import cn.youguang.common.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -23,31 +17,6 @@ import java.util.Optional;
 /** Systems allowed to file street reports through Open311 (the spec's api_key); keys are stored as hashes. */
 @ApplicationScoped
 public class Open311Clients {
-
-    @Entity(name = "Open311Client")
-    @Table(name = "open311_client")
-    public static class Row {
-        @Id
-        @GeneratedValue(strategy = GenerationType.IDENTITY)
-        private Long id;
-        @Column(nullable = false, length = 100)
-        private String name;
-        @Column(name = "key_hash", nullable = false, length = 64)
-        private String keyHash;
-        @Column(name = "created_at", nullable = false)
-        private Instant createdAt;
-        @Column(name = "revoked_at")
-        private Instant revokedAt;
-
-        protected Row() {
-        }
-
-        Row(String name, String keyHash, Instant createdAt) {
-            this.name = name;
-            this.keyHash = keyHash;
-            this.createdAt = createdAt;
-        }
-    }
 
     public record Registration(@NotBlank @Size(max = 100) String name) {
     }
@@ -70,15 +39,15 @@ public class Open311Clients {
         byte[] secret = new byte[24];
         random.nextBytes(secret);
         String key = "o311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Row row = new Row(name, Hashes.sha256Hex(key), clock.instant());
+        Open311Client row = new Open311Client(name, Hashes.sha256Hex(key), clock.instant());
         em.persist(row);
-        return new Client(row.id, row.name, key, row.createdAt);
+        return new Client(row.getId(), row.getName(), key, row.getCreatedAt());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Client> all() {
-        return em.createQuery("select c from Open311Client c where c.revokedAt is null order by c.id", Row.class)
-                .getResultList().stream().map(r -> new Client(r.id, r.name, null, r.createdAt)).toList();
+        return em.createQuery("select c from Open311Client c where c.revokedAt is null order by c.id", Open311Client.class)
+                .getResultList().stream().map(r -> new Client(r.getId(), r.getName(), null, r.getCreatedAt())).toList();
     }
 
     /** The client a valid key belongs to (without the key). */
@@ -87,8 +56,8 @@ public class Open311Clients {
         if (apiKey == null || apiKey.length() > 100) {
             return Optional.empty();
         }
-        return em.createQuery("select c from Open311Client c where c.keyHash = :hash and c.revokedAt is null", Row.class)
+        return em.createQuery("select c from Open311Client c where c.keyHash = :hash and c.revokedAt is null", Open311Client.class)
                 .setParameter("hash", Hashes.sha256Hex(apiKey)).getResultStream().findFirst()
-                .map(r -> new Client(r.id, r.name, null, r.createdAt));
+                .map(r -> new Client(r.getId(), r.getName(), null, r.getCreatedAt()));
     }
 }

@@ -2,6 +2,7 @@ package cn.youguang.feedback;
 
 import cn.youguang.common.ProblemException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,55 +41,56 @@ public class Open311Resource {
     @Path("/discovery.{format: json|xml}")
     @Operation(summary = "Open311 discovery")
     public Response discovery(@PathParam("format") String format) {
-        return answer(format, "discovery", null, open311.discovery());
+        return answer(format, open311.discovery());
     }
 
     @GET
     @Path("/services.{format: json|xml}")
     @Operation(summary = "Open311 service list: the street report categories")
     public Response services(@PathParam("format") String format) {
-        return answer(format, "services", "service", open311.services());
+        return answer(format, open311.services());
     }
 
     @GET
     @Path("/services/{code: [a-z0-9-]{1,32}}.{format: json|xml}")
     @Operation(summary = "Open311 service definition")
     public Response service(@PathParam("code") String code, @PathParam("format") String format) {
-        return answer(format, "service_definition", null, open311.service(code));
+        return answer(format, open311.service(code));
     }
 
     @POST
     @Path("/requests.{format: json|xml}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Open311: file a street report (api_key, service_code, lat+long or address_string, description)")
-    public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form) {
-        return answer(format, "service_requests", "request", open311.create(single(form)));
+    public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form,
+                           @Context HttpServerRequest http) {
+        return answer(format, open311.create(ClientAddress.of(http), single(form)));
     }
 
     @GET
     @Path("/requests.{format: json|xml}")
     @Operation(summary = "Open311: street reports by service_request_id, service_code, status, start_date, end_date")
     public Response requests(@PathParam("format") String format, @Context UriInfo uri) {
-        return answer(format, "service_requests", "request", open311.requests(single(uri.getQueryParameters())));
+        return answer(format, open311.requests(single(uri.getQueryParameters())));
     }
 
     @GET
     @Path("/requests/{id: [A-Za-z0-9-]{1,30}}.{format: json|xml}")
     @Operation(summary = "Open311: one street report")
     public Response request(@PathParam("id") String id, @PathParam("format") String format) {
-        return answer(format, "service_requests", "request", open311.request(id));
+        return answer(format, open311.request(id));
     }
 
     @GET
     @Path("/tokens/{token: [a-f0-9]{1,40}}.{format: json|xml}")
     @Operation(summary = "Open311: the service_request_id of a token")
     public Response token(@PathParam("token") String token, @PathParam("format") String format) {
-        return answer(format, "service_requests", "request", open311.token(token));
+        return answer(format, open311.token(token));
     }
 
-    private Response answer(String format, String listElement, String itemElement, Object document) {
+    private Response answer(String format, Open311Documents.Document document) {
         boolean xml = "xml".equals(format);
-        return Response.ok(Open311Format.render(xml, listElement, itemElement, document, json),
+        return Response.ok(Open311Format.render(xml, document, json),
                 xml ? Open311Format.XML : Open311Format.JSON).build();
     }
 
@@ -110,7 +113,8 @@ public class Open311Resource {
     private Response.ResponseBuilder error(UriInfo uri, int code, String description) {
         boolean xml = uri.getPath().endsWith(".xml");
         return Response.status(code).type(xml ? Open311Format.XML : Open311Format.JSON)
-                .entity(Open311Format.errors(xml, code, description, json));
+                .entity(Open311Format.render(xml, new Open311Documents.Errors(
+                        List.of(new Open311Documents.Error(code, description))), json));
     }
 
     private static Map<String, String> single(MultivaluedMap<String, String> values) {

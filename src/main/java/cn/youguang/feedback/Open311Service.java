@@ -3,9 +3,8 @@ package cn.youguang.feedback;
 import cn.youguang.common.RateLimiter;
 
 import cn.youguang.common.PublicUrl;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,68 +35,58 @@ public class Open311Service {
     private static final Duration MAX_SPAN = Duration.ofDays(90);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String AGENCY = "城市管理局";
+    private static final String CHANGESET = "2026-11-25T00:00:00+08:00";
 
-    private final EntityManager em;
+    private final ReportRepository reports;
+    private final ReportEventRepository events;
+    private final ReportCategoryRepository categories;
+    private final ReportIntake intake;
     private final FeedbackConfig config;
-    private final WorkCalendar calendar;
     private final Open311Clients clients;
     private final RateLimiter limits;
     private final PublicUrl publicUrl;
-    private final ReportNumbers numbers;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Open311Service(EntityManager em, FeedbackConfig config, WorkCalendar calendar, Open311Clients clients,
-                          RateLimiter limits, PublicUrl publicUrl, ReportNumbers numbers, Clock clock) {
-        this.em = em;
+    public Open311Service(ReportRepository reports, ReportEventRepository events, ReportCategoryRepository categories,
+                          ReportIntake intake, FeedbackConfig config, Open311Clients clients, RateLimiter limits,
+                          PublicUrl publicUrl, Clock clock) {
+        this.reports = reports;
+        this.events = events;
+        this.categories = categories;
+        this.intake = intake;
         this.config = config;
-        this.calendar = calendar;
         this.clients = clients;
         this.limits = limits;
         this.publicUrl = publicUrl;
-        this.numbers = numbers;
         this.clock = clock;
     }
 
-    public Map<String, Object> discovery() {
-        Map<String, Object> endpoint = new LinkedHashMap<>();
-        endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
-        endpoint.put("url", publicUrl.of("/open311/v2"));
-        endpoint.put("changeset", "2026-11-25T00:00:00+08:00");
-        endpoint.put("type", "production");
-        endpoint.put("formats", List.of("text/xml", "application/json"));
-        Map<String, Object> discovery = new LinkedHashMap<>();
-        discovery.put("changeset", "2026-11-25T00:00:00+08:00");
-        discovery.put("contact", "城市管理局 城管随手拍");
-        discovery.put("key_service", "API keys are issued by the bureau's administrators");
-        discovery.put("endpoints", List.of(endpoint));
-        return discovery;
+    public Open311Documents.Discovery discovery() {
+        return new Open311Documents.Discovery(CHANGESET, "城市管理局 城管随手拍",
+                "API keys are issued by the bureau's administrators",
+                List.of(new Open311Documents.Endpoint("http://wiki.open311.org/GeoReport_v2", publicUrl.of("/open311/v2"),
+                        CHANGESET, "production", List.of("text/xml", "application/json"))));
     }
 
-    public List<Map<String, Object>> services() {
-        return streetCategories().stream().map(c -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("service_code", c.getCode());
-            s.put("service_name", c.getName());
-            s.put("description", c.getDescription());
-            s.put("metadata", false);
-            s.put("type", "realtime");
-            s.put("keywords", "");
-            s.put("group", "城管随手拍");
-            return s;
-        }).toList();
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Open311Documents.Services services() {
+        return new Open311Documents.Services(streetCategories().stream()
+                .map(c -> new Open311Documents.Service(c.getCode(), c.getName(), c.getDescription(), false, "realtime",
+                        "", "城管随手拍"))
+                .toList());
     }
 
-    public Map<String, Object> service(String code) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Open311Documents.ServiceDefinition service(String code) {
         ReportCategory category = streetCategories().stream().filter(c -> c.getCode().equals(code)).findFirst()
                 .orElseThrow(() -> new Open311Exception(404, "service_code " + code + " not found"));
-        Map<String, Object> definition = new LinkedHashMap<>();
-        definition.put("service_code", category.getCode());
-        definition.put("attributes", List.of());
-        return definition;
+        return new Open311Documents.ServiceDefinition(category.getCode(), List.of());
     }
 
-    public List<Map<String, Object>> create(Map<String, String> form) {
+    /** Checks the form in Open311's terms, then files the report through the one intake (block list included). */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Open311Documents.ServiceRequests create(String ip, Map<String, String> form) {
         Open311Clients.Client client = clients.byKey(form.get("api_key"))
                 .orElseThrow(() -> new Open311Exception(403, "api_key is missing or not valid"));
         // per client, not per name: two systems may be registered under one name
@@ -125,39 +113,19 @@ public class Open311Service {
         if (description.length() > 2000) {
             throw new Open311Exception(400, "description is longer than 2000 characters");
         }
-        String text = description;
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
-        Report report = QuarkusTransaction.requiringNew().call(() -> {
-            Report r = new Report(numbers.next(Channel.STREET, today), Channel.STREET, category.getCode(), text, false, null,
-                    "open311:" + client.name(), now, calendar.addWorkingDays(today, config.streetAcceptDays()));
-            if (lat != null && lon != null) {
-                Gcj02.Point gcj = Gcj02.fromWgs84(lat, lon);
-                r.setLocation(gcj.lat(), gcj.lon(), lat, lon);
-            }
-            r.setAddress(address == null ? null : address.length() > 200 ? address.substring(0, 200) : address);
-            r.setOpen311Token(token());
-            em.persist(r);
-            em.persist(new ReportEvent(r.getId(), now, null, ReportEvent.Kind.SUBMITTED, null, ReportStatus.SUBMITTED,
-                    null, true));
-            return r;
-        });
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("service_request_id", report.getNumber());
-        answer.put("token", report.getOpen311Token());
-        answer.put("service_notice", "将在" + report.getAcceptDue() + "前受理");
-        answer.put("account_id", null);
-        return List.of(answer);
+        Report report = intake.fromOpen311(client, ip, new ReportIntake.Open311Filing(category, description, lat, lon,
+                address, token()));
+        return new Open311Documents.ServiceRequests(List.of(new Open311Documents.Created(report.getNumber(),
+                report.getOpen311Token(), "将在" + report.getAcceptDue() + "前受理", null)));
     }
 
-    public List<Map<String, Object>> requests(Map<String, String> query) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Open311Documents.ServiceRequests requests(Map<String, String> query) {
         String ids = trimmed(query.get("service_request_id"));
         List<Report> found;
         if (ids != null) {
             List<String> numbers = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).limit(100).toList();
-            found = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r from Report r where"
-                            + " r.channel = :street and r.held = false and r.number in :numbers order by r.createdAt desc", Report.class)
-                    .setParameter("street", Channel.STREET).setParameter("numbers", numbers).getResultList());
+            found = reports.publicStreetByNumbers(numbers);
         } else {
             Instant end = date(query.get("end_date"), "end_date").orElse(clock.instant());
             Instant start = date(query.get("start_date"), "start_date").orElse(end.minus(MAX_SPAN));
@@ -174,85 +142,49 @@ public class Open311Service {
             String code = trimmed(query.get("service_code"));
             List<ReportStatus> wanted = status == null ? Arrays.asList(ReportStatus.values())
                     : Arrays.stream(ReportStatus.values()).filter(s -> s.isOpen() == status.equals("open")).toList();
-            found = QuarkusTransaction.requiringNew().call(() -> {
-                var q = em.createQuery("select r from Report r where"
-                                + " r.channel = :street and r.held = false and r.createdAt >= :start and r.createdAt <= :end"
-                                + " and r.status in :statuses" + (code == null ? "" : " and r.categoryCode = :code")
-                                + " order by r.createdAt desc, r.id desc", Report.class)
-                        .setParameter("street", Channel.STREET).setParameter("start", start).setParameter("end", end)
-                        .setParameter("statuses", wanted).setMaxResults(MAX_RESULTS);
-                if (code != null) {
-                    q.setParameter("code", code);
-                }
-                return q.getResultList();
-            });
+            found = reports.publicStreetBetween(start, end, wanted, code, MAX_RESULTS);
         }
-        return present(found);
+        return new Open311Documents.ServiceRequests(present(found));
     }
 
-    /** Category names and staff notes for all rows at once, in one transaction. */
-    private List<Map<String, Object>> present(List<Report> reports) {
-        if (reports.isEmpty()) {
+    /** Category names and staff notes for all rows at once. */
+    private List<Open311Documents.Request> present(List<Report> found) {
+        if (found.isEmpty()) {
             return List.of();
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, String> names = new java.util.HashMap<>();
-            em.createQuery("select c from ReportCategory c", ReportCategory.class).getResultList()
-                    .forEach(c -> names.put(c.getCode(), c.getName()));
-            Map<Long, String> notes = new java.util.HashMap<>();
-            // staff notes only (actor set): a citizen's dispute text is theirs, not for publication
-            em.createQuery("select e.reportId, e.note from ReportEvent e where e.reportId in :ids and e.publicNote = true"
-                            + " and e.note is not null and e.actorId is not null order by e.id", Object[].class)
-                    .setParameter("ids", reports.stream().map(Report::getId).toList()).getResultList()
-                    .forEach(row -> notes.put((Long) row[0], (String) row[1]));
-            return reports.stream().map(r -> request(r, names.getOrDefault(r.getCategoryCode(), r.getCategoryCode()),
-                    notes.get(r.getId()))).toList();
-        });
+        Map<String, String> names = categories.names();
+        Map<Long, String> notes = events.latestPublicStaffNotes(found.stream().map(Report::getId).toList());
+        return found.stream().map(r -> request(r, names.getOrDefault(r.getCategoryCode(), r.getCategoryCode()),
+                notes.get(r.getId()))).toList();
     }
 
-    public List<Map<String, Object>> request(String number) {
-        List<Map<String, Object>> one = requests(Map.of("service_request_id", number));
-        if (one.isEmpty()) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Open311Documents.ServiceRequests request(String number) {
+        Open311Documents.ServiceRequests one = requests(Map.of("service_request_id", number));
+        if (one.requests().isEmpty()) {
             throw new Open311Exception(404, "service_request_id " + number + " not found");
         }
         return one;
     }
 
-    public List<Map<String, Object>> token(String token) {
-        Report report = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select r from Report r where r.open311Token = :t", Report.class).setParameter("t", token)
-                .getResultStream().findFirst().orElse(null));
-        if (report == null) {
-            throw new Open311Exception(404, "token " + token + " not found");
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("service_request_id", report.getNumber());
-        answer.put("token", token);
-        return List.of(answer);
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Open311Documents.ServiceRequests token(String token) {
+        Report report = reports.byOpen311Token(token)
+                .orElseThrow(() -> new Open311Exception(404, "token " + token + " not found"));
+        return new Open311Documents.ServiceRequests(List.of(new Open311Documents.TokenAnswer(report.getNumber(), token)));
     }
 
-    private Map<String, Object> request(Report r, String serviceName, String statusNotes) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("service_request_id", r.getNumber());
-        m.put("status", r.getStatus().isOpen() ? "open" : "closed");
-        m.put("status_notes", statusNotes);
-        m.put("service_name", serviceName);
-        m.put("service_code", r.getCategoryCode());
-        m.put("agency_responsible", r.getAssignedUnit() == null ? AGENCY : r.getAssignedUnit());
-        m.put("service_notice", r.getStatus().label());
-        m.put("requested_datetime", iso(r.getCreatedAt()));
-        m.put("updated_datetime", iso(r.getUpdatedAt()));
+    private Open311Documents.Request request(Report r, String serviceName, String statusNotes) {
         LocalDate expected = r.getResultDue() != null ? r.getResultDue() : r.getAcceptDue();
-        m.put("expected_datetime", ISO.format(expected.atTime(23, 59, 59).atZone(config.zone()).toOffsetDateTime()));
-        m.put("lat", truncate(r.getWgsLat()));
-        m.put("long", truncate(r.getWgsLon()));
-        return m;
+        return new Open311Documents.Request(r.getNumber(), r.getStatus().isOpen() ? "open" : "closed", statusNotes,
+                serviceName, r.getCategoryCode(), r.getAssignedUnit() == null ? AGENCY : r.getAssignedUnit(),
+                r.getStatus().label(), iso(r.getCreatedAt()), iso(r.getUpdatedAt()),
+                ISO.format(expected.atTime(23, 59, 59).atZone(config.zone()).toOffsetDateTime()),
+                truncate(r.getWgsLat()), truncate(r.getWgsLon()));
     }
 
     private List<ReportCategory> streetCategories() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select c from ReportCategory c where"
-                        + " c.channel = :street and c.active = true order by c.position", ReportCategory.class)
-                .setParameter("street", Channel.STREET).getResultList());
+        return intake.categories(Channel.STREET);
     }
 
     private String iso(Instant instant) {

@@ -167,7 +167,8 @@ public class Report {
         this.acceptDue = acceptDue;
     }
 
-    void moveTo(ReportStatus next, Instant now) {
+    /** Sets the status as {@link ReportLifecycle} decided, with the time it was accepted or closed. */
+    void moved(ReportStatus next, Instant now) {
         this.status = next;
         this.updatedAt = now;
         if (next == ReportStatus.ACCEPTED && acceptedAt == null) {
@@ -179,13 +180,8 @@ public class Report {
         }
     }
 
-    /**
-     * Overdue while waiting for acceptance past {@code acceptDue}, or unfinished past {@code resultDue}.
-     * Returns whether the report has just become overdue (to escalate it once).
-     */
-    boolean refreshOverdue(LocalDate today, Instant now) {
-        boolean late = status == ReportStatus.SUBMITTED ? today.isAfter(acceptDue)
-                : resultDue != null && !status.isFinal() && today.isAfter(resultDue);
+    /** Sets the overdue flag; returns whether it has just been raised (the report is escalated then, once). */
+    boolean flagOverdue(boolean late, Instant now) {
         boolean newly = late && !overdue;
         overdue = late;
         if (newly) {
@@ -194,7 +190,7 @@ public class Report {
         return newly;
     }
 
-    void reopen(Instant now) {
+    void reopened(Instant now) {
         this.status = ReportStatus.IN_PROGRESS;
         this.reopenCount++;
         this.closedAt = null;

@@ -2,11 +2,11 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.wechat.Notifications;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.ZoneId;
@@ -47,26 +47,34 @@ public class ReportNotifier {
         executor.runAsync(() -> send(event.reportId()));
     }
 
+    /** Off the request thread, after the commit; no transaction is held while WeChat answers. */
     void send(long reportId) {
-        record Target(Report report, String openid) {
+        Message message = message(reportId);
+        if (message != null) {
+            notifications.send(message.userId(), message.openid(), TEMPLATE, message.page(), message.data());
         }
-        Target target = QuarkusTransaction.requiringNew().call(() -> {
-            ReportSubscription subscription = em.find(ReportSubscription.class, reportId);
-            if (subscription == null) {
-                return null;
-            }
-            return new Target(em.find(Report.class, reportId), cipher.decrypt(subscription.getOpenidCipher()));
-        });
-        if (target == null) {
-            return;
+    }
+
+    /**
+     * What to send about a report, or null when nobody subscribed to it. A transaction of its own: the executor
+     * carries over the contexts of the request that changed the report, whose transaction has already ended.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Message message(long reportId) {
+        ReportSubscription subscription = em.find(ReportSubscription.class, reportId);
+        if (subscription == null) {
+            return null;
         }
-        Report report = target.report();
+        Report report = em.find(Report.class, reportId);
         Map<String, String> data = new LinkedHashMap<>();
         data.put("character_string1", report.getNumber());
         data.put("phrase2", report.getStatus().label());
         data.put("time3", TIME.format(report.getUpdatedAt().atZone(ZoneId.of(config.zone().getId()))));
         // the reporter's own user id only when the report is theirs by name; anonymous sends stay unlinked
-        notifications.send(report.isAnonymous() ? null : report.getReporterId(), target.openid(), TEMPLATE,
-                "pages/report/track?number=" + report.getNumber(), data);
+        return new Message(report.isAnonymous() ? null : report.getReporterId(),
+                cipher.decrypt(subscription.getOpenidCipher()), "pages/report/track?number=" + report.getNumber(), data);
+    }
+
+    record Message(Long userId, String openid, String page, Map<String, String> data) {
     }
 }

@@ -1,8 +1,6 @@
 package cn.youguang.feedback;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -15,21 +13,18 @@ import java.time.format.DateTimeFormatter;
 @ApplicationScoped
 public class ReportNumbers {
 
-    private final EntityManager em;
+    private final ReportRepository reports;
     private final SecureRandom random = new SecureRandom();
 
-    public ReportNumbers(EntityManager em) {
-        this.em = em;
+    public ReportNumbers(ReportRepository reports) {
+        this.reports = reports;
     }
 
     public String next(Channel channel, LocalDate day) {
         for (int attempt = 0; attempt < 10; attempt++) {
             String number = channel.prefix() + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(day) + "-"
                     + String.format("%06d", random.nextInt(1_000_000));
-            boolean taken = QuarkusTransaction.joiningExisting().call(() -> !em.createQuery(
-                    "select r.id from Report r where r.number = :n", Long.class).setParameter("n", number)
-                    .getResultList().isEmpty());
-            if (!taken) {
+            if (!reports.numberTaken(number)) {
                 return number;
             }
         }

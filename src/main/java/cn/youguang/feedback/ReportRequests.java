@@ -35,7 +35,8 @@ public final class ReportRequests {
             @Size(max = 5) List<@NotNull Long> namedStaff) {
     }
 
-    public record Response(@NotBlank @Size(max = 20) String number,
+    /** A report number with its query code (and, to dispute the result, a reason). */
+    public record Lookup(@NotBlank @Size(max = 20) String number,
                            @NotBlank @Size(max = 40) String code,
                            @Size(max = 500) String reason) {
     }

@@ -99,7 +99,7 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(summary = "The same as GET /track, with number and code in the body, so the code stays out of URLs and logs")
-    public ReportViews.Tracking trackByBody(@NotNull @Valid ReportRequests.Response lookup, @Context HttpServerRequest http) {
+    public ReportViews.Tracking trackByBody(@NotNull @Valid ReportRequests.Lookup lookup, @Context HttpServerRequest http) {
         return reports.track(ClientAddress.of(http), lookup.number(), lookup.code());
     }
 
@@ -108,8 +108,8 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(summary = "Confirm the result of a closed report (number + query code), within 7 days")
-    public ReportViews.Tracking confirm(@NotNull @Valid ReportRequests.Response response, @Context HttpServerRequest http) {
-        return reports.respondByCode(ClientAddress.of(http), response, false);
+    public ReportViews.Tracking confirm(@NotNull @Valid ReportRequests.Lookup lookup, @Context HttpServerRequest http) {
+        return reports.respondByCode(ClientAddress.of(http), lookup, false);
     }
 
     @POST
@@ -117,8 +117,8 @@ public class ReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(summary = "Dispute the result of a closed report (number + query code + reason): it is reopened")
-    public ReportViews.Tracking dispute(@NotNull @Valid ReportRequests.Response response, @Context HttpServerRequest http) {
-        return reports.respondByCode(ClientAddress.of(http), response, true);
+    public ReportViews.Tracking dispute(@NotNull @Valid ReportRequests.Lookup lookup, @Context HttpServerRequest http) {
+        return reports.respondByCode(ClientAddress.of(http), lookup, true);
     }
 
     @GET

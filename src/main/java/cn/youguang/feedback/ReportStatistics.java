@@ -1,9 +1,8 @@
 package cn.youguang.feedback;
 
 import io.quarkus.cache.CacheResult;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,49 +21,43 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ReportStatistics {
 
+
     public record Month(String month, long streetReports, Map<String, Long> byCategory, Map<String, Long> byStatus,
                         Double medianHoursToClose, Double closedOnTimeShare, long supervisionReports) {
     }
 
-    private final EntityManager em;
+    private final ReportRepository reports;
     private final FeedbackConfig config;
     private final Clock clock;
 
-    public ReportStatistics(EntityManager em, FeedbackConfig config, Clock clock) {
-        this.em = em;
+    public ReportStatistics(ReportRepository reports, FeedbackConfig config, Clock clock) {
+        this.reports = reports;
         this.config = config;
         this.clock = clock;
     }
 
     /** Kept for five minutes (quarkus.cache, report-statistics), as long as clients may cache the reply. */
     @CacheResult(cacheName = "report-statistics")
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Month> lastMonths(int months) {
         ZoneId zone = config.zone();
         YearMonth current = YearMonth.from(LocalDate.ofInstant(clock.instant(), zone));
         YearMonth first = current.minusMonths(months - 1L);
         var from = first.atDay(1).atStartOfDay(zone).toInstant();
-        record Row(java.time.Instant createdAt, Channel channel, String category, ReportStatus status,
-                   java.time.Instant closedAt, LocalDate resultDue) {
-        }
-        List<Row> rows = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r.createdAt, r.channel,"
-                        + " r.categoryCode, r.status, r.closedAt, r.resultDue from Report r"
-                        + " where r.createdAt >= :from and r.held = false", Object[].class)
-                .setParameter("from", from).getResultList().stream()
-                .map(o -> new Row((java.time.Instant) o[0], (Channel) o[1], (String) o[2], (ReportStatus) o[3],
-                        (java.time.Instant) o[4], (LocalDate) o[5])).toList());
-        Map<YearMonth, List<Row>> byMonth = new TreeMap<>();
+        List<ReportRepository.StatisticsRow> rows = reports.statisticsSince(from);
+        Map<YearMonth, List<ReportRepository.StatisticsRow>> byMonth = new TreeMap<>();
         for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
             byMonth.put(m, new ArrayList<>());
         }
-        for (Row row : rows) {
+        for (ReportRepository.StatisticsRow row : rows) {
             byMonth.computeIfAbsent(YearMonth.from(row.createdAt().atZone(zone)), m -> new ArrayList<>()).add(row);
         }
         List<Month> result = new ArrayList<>();
         byMonth.forEach((month, list) -> {
-            List<Row> street = list.stream().filter(r -> r.channel() == Channel.STREET).toList();
+            List<ReportRepository.StatisticsRow> street = list.stream().filter(r -> r.channel() == Channel.STREET).toList();
             Map<String, Long> categories = new TreeMap<>();
             Map<String, Long> statuses = new TreeMap<>();
-            for (Row r : street) {
+            for (ReportRepository.StatisticsRow r : street) {
                 categories.merge(r.category(), 1L, Long::sum);
                 statuses.merge(r.status().name().toLowerCase(), 1L, Long::sum);
             }
@@ -72,7 +65,7 @@ public class ReportStatistics {
                     .map(r -> Duration.between(r.createdAt(), r.closedAt()).toMinutes() / 60.0).sorted().toList();
             Double median = hours.isEmpty() ? null : hours.size() % 2 == 1 ? hours.get(hours.size() / 2)
                     : (hours.get(hours.size() / 2 - 1) + hours.get(hours.size() / 2)) / 2;
-            List<Row> closedWithDeadline = street.stream().filter(r -> r.closedAt() != null && r.resultDue() != null).toList();
+            List<ReportRepository.StatisticsRow> closedWithDeadline = street.stream().filter(r -> r.closedAt() != null && r.resultDue() != null).toList();
             Double onTime = closedWithDeadline.isEmpty() ? null : closedWithDeadline.stream()
                     .filter(r -> !LocalDate.ofInstant(r.closedAt(), zone).isAfter(r.resultDue())).count()
                     / (double) closedWithDeadline.size();

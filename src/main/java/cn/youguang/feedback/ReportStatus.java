@@ -1,12 +1,11 @@
 package cn.youguang.feedback;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The lifecycle: 待受理 → 已受理 → 已派遣 → 处置中 → 已办结, or 不予受理 / 已转办 / 重复. A closed street report
- * goes back to 处置中 when the reporter disputes the result.
+ * The statuses of a report: 待受理 → 已受理 → 已派遣 → 处置中 → 已办结, or 不予受理 / 已转办 / 重复. Which moves
+ * are allowed, and what they need, is {@link ReportLifecycle}'s to say.
  */
 public enum ReportStatus {
     SUBMITTED("待受理"),
@@ -17,17 +16,6 @@ public enum ReportStatus {
     REJECTED("不予受理"),
     TRANSFERRED("已转办"),
     DUPLICATE("重复");
-
-    private static final Map<ReportStatus, Set<ReportStatus>> STREET = Map.of(
-            SUBMITTED, EnumSet.of(ACCEPTED, REJECTED, TRANSFERRED, DUPLICATE),
-            ACCEPTED, EnumSet.of(DISPATCHED, TRANSFERRED, DUPLICATE),
-            DISPATCHED, EnumSet.of(IN_PROGRESS, TRANSFERRED),
-            IN_PROGRESS, EnumSet.of(CLOSED, TRANSFERRED));
-    /** supervision reports are handled by inspectors themselves: nothing is dispatched */
-    private static final Map<ReportStatus, Set<ReportStatus>> SUPERVISION = Map.of(
-            SUBMITTED, EnumSet.of(ACCEPTED, REJECTED, TRANSFERRED),
-            ACCEPTED, EnumSet.of(IN_PROGRESS, TRANSFERRED),
-            IN_PROGRESS, EnumSet.of(CLOSED, TRANSFERRED));
 
     private final String label;
 
@@ -52,9 +40,5 @@ public enum ReportStatus {
     /** Open311's two states. */
     public boolean isOpen() {
         return !isFinal();
-    }
-
-    public boolean canMoveTo(ReportStatus next, Channel channel) {
-        return (channel == Channel.STREET ? STREET : SUPERVISION).getOrDefault(this, Set.of()).contains(next);
     }
 }

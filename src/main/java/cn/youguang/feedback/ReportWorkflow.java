@@ -2,7 +2,6 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.common.Cursor;
-import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
@@ -10,15 +9,14 @@ import cn.youguang.media.MediaKind;
 import cn.youguang.media.MediaUpload;
 import cn.youguang.media.ObjectStore;
 import cn.youguang.media.UploadService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,8 +44,9 @@ public class ReportWorkflow {
     private static final Duration EVIDENCE_URL_LIFETIME = Duration.ofMinutes(5);
 
     private final EntityManager em;
-    private final FeedbackConfig config;
-    private final WorkCalendar calendar;
+    private final ReportRepository reports;
+    private final ReportEventRepository events;
+    private final ReportLifecycle lifecycle;
     private final SupervisionAudit audit;
     private final UploadService uploads;
     private final ObjectStore store;
@@ -55,12 +54,13 @@ public class ReportWorkflow {
     private final Event<ReportNotifier.StatusChanged> changed;
     private final Clock clock;
 
-    public ReportWorkflow(EntityManager em, FeedbackConfig config, WorkCalendar calendar, SupervisionAudit audit,
-                          UploadService uploads, ObjectStore store, PersonalDataCipher cipher,
+    public ReportWorkflow(EntityManager em, ReportRepository reports, ReportEventRepository events, ReportLifecycle lifecycle,
+                          SupervisionAudit audit, UploadService uploads, ObjectStore store, PersonalDataCipher cipher,
                           Event<ReportNotifier.StatusChanged> changed, Clock clock) {
         this.em = em;
-        this.config = config;
-        this.calendar = calendar;
+        this.reports = reports;
+        this.events = events;
+        this.lifecycle = lifecycle;
         this.audit = audit;
         this.uploads = uploads;
         this.store = store;
@@ -69,20 +69,9 @@ public class ReportWorkflow {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReportViews.QueueItem> queue(Desk desk, Filter filter, PageRequest page) {
-        KeysetQuery query = KeysetQuery.of("Report", "r", "createdAt")
-                .where("r.channel = :channel", "channel", desk.channel()).where("r.held = false");
-        if (desk.channel() == Channel.SUPERVISION) {
-            // reports about the leadership go to the level above; nobody sees reports that name them
-            query.where("r.forHigherLevel = false").where(":me not member of r.namedStaff", "me", desk.staffId());
-        }
-        query.where("r.status = :status", "status", filter.status())
-                .where("r.categoryCode = :category", "category", filter.category())
-                .where("r.district = :district", "district", filter.district())
-                .where("r.overdue = :overdue", "overdue", filter.overdue())
-                .after(page.after());
-        List<Report> rows = QuarkusTransaction.requiringNew().call(
-                () -> query.create(em, Report.class, page.limit() + 1).getResultList());
+        List<Report> rows = reports.queue(desk, filter, page);
         if (desk.channel() == Channel.SUPERVISION) {
             audit.record(desk.staffId(), AuditEntry.Action.LIST, null, rows.size() + " reports listed");
         }
@@ -92,15 +81,17 @@ public class ReportWorkflow {
                         r.isOverdue(), r.getCreatedAt()));
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ReportViews.StaffDetail detail(Desk desk, long id) {
         Report report = visible(desk, id);
         if (desk.channel() == Channel.SUPERVISION) {
             audit.record(desk.staffId(), AuditEntry.Action.READ, id, report.getNumber());
         }
-        return QuarkusTransaction.requiringNew().call(() -> staffView(report));
+        return staffView(report);
     }
 
     /** A short-lived URL of one photo; for supervision evidence, audited first and issued to inspectors only. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public String photoUrl(Desk desk, long id, int position) {
         Report report = visible(desk, id);
         if (position < 0 || position >= report.getPhotos().size()) {
@@ -110,14 +101,14 @@ public class ReportWorkflow {
         if (desk.channel() == Channel.SUPERVISION) {
             audit.record(desk.staffId(), AuditEntry.Action.EVIDENCE, id, report.getNumber() + " photo " + position);
         }
-        String key = QuarkusTransaction.requiringNew().call(() -> em.find(MediaUpload.class, uploadId).getObjectKey());
-        return store.presignedGet(key, EVIDENCE_URL_LIFETIME);
+        return store.presignedGet(em.find(MediaUpload.class, uploadId).getObjectKey(), EVIDENCE_URL_LIFETIME);
     }
 
     /**
      * The citizen's contact number in full, for calling them back: asked for on purpose (and audited for
      * supervision reports), while every other view shows it masked.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public String contact(Desk desk, long id) {
         Report report = visible(desk, id);
         if (report.getContactCipher() == null) {
@@ -130,6 +121,7 @@ public class ReportWorkflow {
     }
 
     /** Open street reports of the same category within 250 m, nearest first (at most five). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReportViews.Nearby> nearby(Desk desk, long id) {
         Report report = visible(desk, id);
         if (report.getChannel() != Channel.STREET || report.getWgsLat() == null) {
@@ -139,15 +131,8 @@ public class ReportWorkflow {
         double lon = report.getWgsLon();
         double dLat = NEARBY_METRES / 111_320.0;
         double dLon = NEARBY_METRES / (111_320.0 * Math.cos(Math.toRadians(lat)));
-        List<Report> box = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select r from Report r"
-                        + " where r.channel = :street and r.categoryCode = :category and r.id <> :id"
-                        + " and r.wgsLat between :lat0 and :lat1 and r.wgsLon between :lon0 and :lon1"
-                        + " and r.status in :open", Report.class)
-                .setParameter("street", Channel.STREET).setParameter("category", report.getCategoryCode())
-                .setParameter("id", id).setParameter("lat0", lat - dLat).setParameter("lat1", lat + dLat)
-                .setParameter("lon0", lon - dLon).setParameter("lon1", lon + dLon)
-                .setParameter("open", ReportStatus.OPEN)
-                .setMaxResults(200).getResultList());
+        List<Report> box = reports.openStreetInBox(report.getCategoryCode(), id, lat - dLat, lat + dLat,
+                lon - dLon, lon + dLon);
         List<ReportViews.Nearby> near = new ArrayList<>();
         for (Report other : box) {
             double metres = Gcj02.metres(lat, lon, other.getWgsLat(), other.getWgsLon());
@@ -160,91 +145,49 @@ public class ReportWorkflow {
         return near.size() > NEARBY_MAX ? near.subList(0, NEARBY_MAX) : near;
     }
 
+    /**
+     * Moves a report on, as {@link ReportLifecycle} allows. Two desks moving the same report at once are told
+     * apart by its version column: the second gets 409 and reloads.
+     */
+    @Transactional
     public ReportViews.StaffDetail transition(Desk desk, long id, ReportRequests.Transition t) {
-        Report visible = visible(desk, id);
-        ReportStatus next = ReportStatus.valueOf(t.to().toUpperCase(Locale.ROOT));
-        if (!visible.getStatus().canMoveTo(next, visible.getChannel())) {
-            throw ProblemException.conflict("A report that is " + visible.getStatus().label() + " cannot become "
-                    + next.label());
-        }
+        Report r = visible(desk, id);
         String note = t.note() == null || t.note().isBlank() ? null : t.note().strip();
-        boolean publicNote = t.publicNote() == null || t.publicNote();
+        ReportLifecycle.Move move = new ReportLifecycle.Move(ReportStatus.valueOf(t.to().toUpperCase(Locale.ROOT)),
+                note, t.unit(), t.transferredTo(), t.duplicateOf(), t.afterPhotos() == null ? 0 : t.afterPhotos().size());
+        lifecycle.check(r, move);
         List<MediaUpload> after = new ArrayList<>();
-        switch (next) {
-            case REJECTED -> require(note, "note", "must give the reason the report is not accepted");
-            case TRANSFERRED -> require(t.transferredTo(), "transferredTo", "must name who the report goes to");
-            case DUPLICATE -> require(t.duplicateOf(), "duplicateOf", "must give the number of the original report");
-            case DISPATCHED -> require(t.unit(), "unit", "must name the handling unit");
-            case CLOSED -> {
-                require(note, "note", "must give the result");
-                if (visible.getChannel() == Channel.STREET) {
-                    if (t.afterPhotos() == null || t.afterPhotos().isEmpty()) {
-                        throw ProblemException.invalid("afterPhotos", "must include at least one photo after handling");
-                    }
-                    for (String upload : t.afterPhotos()) {
-                        after.add(uploads.verified(desk.staffId(), upload, MediaKind.EVIDENCE, "afterPhotos"));
-                    }
-                }
-            }
-            default -> {
+        if (move.to() == ReportStatus.CLOSED && r.getChannel() == Channel.STREET) {
+            for (String upload : t.afterPhotos()) {
+                after.add(uploads.verified(desk.staffId(), upload, MediaKind.EVIDENCE, "afterPhotos"));
             }
         }
+        Long duplicateOf = null;
+        if (move.to() == ReportStatus.DUPLICATE) {
+            duplicateOf = reports.byNumber(t.duplicateOf().strip().toUpperCase(Locale.ROOT))
+                    .filter(o -> o.getChannel() == r.getChannel() && !o.getId().equals(r.getId()))
+                    .orElseThrow(() -> ProblemException.invalid("duplicateOf", "is not another report of this channel"))
+                    .getId();
+        }
+        ReportStatus from = r.getStatus();
         if (desk.channel() == Channel.SUPERVISION) {
-            audit.record(desk.staffId(), AuditEntry.Action.TRANSITION, id, visible.getStatus() + "->" + next);
+            audit.record(desk.staffId(), AuditEntry.Action.TRANSITION, id, from + "->" + move.to());
         }
         Instant now = clock.instant();
-        LocalDate today = today();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Report r = em.find(Report.class, id);
-            if (r.getStatus() != visible.getStatus()) {
-                throw ProblemException.conflict("The report changed meanwhile; reload it");
-            }
-            ReportStatus from = r.getStatus();
-            String eventNote = note;
-            switch (next) {
-                case ACCEPTED -> r.setResultDue(calendar.addWorkingDays(today, r.getChannel() == Channel.STREET
-                        ? config.streetResultDays() : config.supervisionResultDays()));
-                case DISPATCHED -> {
-                    r.setAssignedUnit(t.unit().strip());
-                    eventNote = note == null ? "派遣至" + t.unit().strip() : note;
-                }
-                case TRANSFERRED -> r.setTransferredTo(t.transferredTo().strip());
-                case DUPLICATE -> {
-                    Report original = em.createQuery("select o from Report o where o.number = :n", Report.class)
-                            .setParameter("n", t.duplicateOf().strip().toUpperCase(Locale.ROOT))
-                            .getResultStream().findFirst()
-                            .filter(o -> o.getChannel() == r.getChannel() && !o.getId().equals(r.getId()))
-                            .orElseThrow(() -> ProblemException.invalid("duplicateOf", "is not another report of this channel"));
-                    r.setDuplicateOf(original.getId());
-                }
-                case CLOSED -> after.forEach(p -> r.getPhotos().add(new ReportPhoto(p.getId(), ReportPhoto.Stage.AFTER)));
-                default -> {
-                }
-            }
-            r.moveTo(next, now);
-            r.refreshOverdue(today, now);
-            em.persist(new ReportEvent(r.getId(), now, desk.staffId(), ReportEvent.Kind.TRANSITION, from, next,
-                    eventNote, publicNote));
-            changed.fire(new ReportNotifier.StatusChanged(r.getId()));
-            return staffView(r);
-        });
+        lifecycle.apply(r, move, duplicateOf, now);
+        after.forEach(p -> r.getPhotos().add(new ReportPhoto(p.getId(), ReportPhoto.Stage.AFTER)));
+        String eventNote = move.to() == ReportStatus.DISPATCHED && note == null ? "派遣至" + t.unit().strip() : note;
+        events.persist(new ReportEvent(r.getId(), now, desk.staffId(), ReportEvent.Kind.TRANSITION, from, move.to(),
+                eventNote, t.publicNote() == null || t.publicNote()));
+        changed.fire(new ReportNotifier.StatusChanged(r.getId()));
+        // written now, so a concurrent move fails here on the version column, before the reply is built
+        reports.flush();
+        return staffView(r);
     }
 
-    /**
-     * The report if this desk may see it; otherwise the same 404 as for a report that does not exist. It comes
-     * back detached with its photos loaded (and, at the inspection desk, the staff it names).
-     */
+    /** The report if this desk may see it; otherwise the same 404 as for a report that does not exist. */
     private Report visible(Desk desk, long id) {
-        Report report = QuarkusTransaction.requiringNew().call(() -> {
-            Report r = em.find(Report.class, id);
-            if (r != null) {
-                r.getPhotos().size();
-                if (desk.channel() == Channel.SUPERVISION) {
-                    r.getNamedStaff().size();
-                }
-            }
-            return r;
-        });
+        Report report = reports.findById(id);
         boolean visible = report != null && report.getChannel() == desk.channel()
                 && (desk.channel() == Channel.STREET
                 || (!report.isForHigherLevel() && !report.getNamedStaff().contains(desk.staffId())));
@@ -260,25 +203,14 @@ public class ReportWorkflow {
         for (int i = 0; i < r.getPhotos().size(); i++) {
             photos.add(new ReportViews.Photo(i, r.getPhotos().get(i).getStage().name(), base + r.getId() + "/photos/" + i));
         }
-        List<ReportViews.StaffEvent> events = em.createQuery("select e from ReportEvent e where e.reportId = :id order by e.id",
-                        ReportEvent.class).setParameter("id", r.getId()).getResultList().stream()
+        List<ReportViews.StaffEvent> timeline = events.timeline(r.getId()).stream()
                 .map(e -> new ReportViews.StaffEvent(e.getAt(), e.getKind().name(), e.getFromStatus(), e.getToStatus(),
                         e.getNote(), e.isPublicNote(), e.getActorId())).toList();
-        String duplicateOf = r.getDuplicateOf() == null ? null : em.find(Report.class, r.getDuplicateOf()).getNumber();
+        String duplicateOf = r.getDuplicateOf() == null ? null : reports.findById(r.getDuplicateOf()).getNumber();
         return new ReportViews.StaffDetail(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
                 r.getDescription(), r.getStatus(), r.getStatus().label(), r.isAnonymous(), r.getContactMasked(),
                 r.getWgsLat(), r.getWgsLon(), r.getGcjLat(), r.getGcjLon(), r.getAddress(), r.getDistrict(),
                 r.getAssignedUnit(), r.getTransferredTo(), duplicateOf, r.getAcceptDue(), r.getResultDue(),
-                r.isOverdue(), r.getCreatedAt(), r.getClosedAt(), r.getReopenCount(), photos, events);
-    }
-
-    private static void require(String value, String field, String message) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(field, message);
-        }
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), config.zone());
+                r.isOverdue(), r.getCreatedAt(), r.getClosedAt(), r.getReopenCount(), photos, timeline);
     }
 }

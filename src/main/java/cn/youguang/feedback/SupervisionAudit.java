@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public class SupervisionAudit {
     }
 
     public void record(long actorId, AuditEntry.Action action, Long reportId, String detail) {
+        // its own transaction: the line stays even when the caller's work is rolled back or refused afterwards
         QuarkusTransaction.requiringNew().run(() -> {
             AuditHead head = em.find(AuditHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
             long id = head.lastId() + 1;
@@ -42,38 +44,37 @@ public class SupervisionAudit {
         });
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Verification verify() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            String expectedPrev = GENESIS;
-            long expectedId = 1;
-            long count = 0;
-            while (true) {
-                List<AuditEntry> batch = em.createQuery("select e from AuditEntry e where e.id >= :from order by e.id",
-                        AuditEntry.class).setParameter("from", expectedId).setMaxResults(BATCH).getResultList();
-                if (batch.isEmpty()) {
-                    break;
-                }
-                for (AuditEntry e : batch) {
-                    if (e.getId() != expectedId) {
-                        return new Verification(false, count, expectedId, "line " + expectedId + " is missing");
-                    }
-                    if (!e.getPrevHash().equals(expectedPrev)) {
-                        return new Verification(false, count, e.getId(), "does not follow the line before it");
-                    }
-                    if (!e.getHash().equals(e.computeHash())) {
-                        return new Verification(false, count, e.getId(), "was changed after it was written");
-                    }
-                    expectedPrev = e.getHash();
-                    expectedId++;
-                    count++;
-                }
-                em.clear();
+        String expectedPrev = GENESIS;
+        long expectedId = 1;
+        long count = 0;
+        while (true) {
+            List<AuditEntry> batch = em.createQuery("select e from AuditEntry e where e.id >= :from order by e.id",
+                    AuditEntry.class).setParameter("from", expectedId).setMaxResults(BATCH).getResultList();
+            if (batch.isEmpty()) {
+                break;
             }
-            AuditHead head = em.find(AuditHead.class, 1);
-            if (head.lastId() != count || !head.lastHash().equals(expectedPrev)) {
-                return new Verification(false, count, count + 1, "lines at the end of the log are missing");
+            for (AuditEntry e : batch) {
+                if (e.getId() != expectedId) {
+                    return new Verification(false, count, expectedId, "line " + expectedId + " is missing");
+                }
+                if (!e.getPrevHash().equals(expectedPrev)) {
+                    return new Verification(false, count, e.getId(), "does not follow the line before it");
+                }
+                if (!e.getHash().equals(e.computeHash())) {
+                    return new Verification(false, count, e.getId(), "was changed after it was written");
+                }
+                expectedPrev = e.getHash();
+                expectedId++;
+                count++;
             }
-            return new Verification(true, count, null, null);
-        });
+            em.clear();
+        }
+        AuditHead head = em.find(AuditHead.class, 1);
+        if (head.lastId() != count || !head.lastHash().equals(expectedPrev)) {
+            return new Verification(false, count, count + 1, "lines at the end of the log are missing");
+        }
+        return new Verification(true, count, null, null);
     }
 }

@@ -36,7 +36,8 @@ public class WorkCalendar {
     private final Set<LocalDate> holidays = new HashSet<>();
     private final Set<LocalDate> workdays;
     private final Set<Integer> years;
-    private final Set<Integer> warned = new HashSet<>();
+    /** read and written by every request thread that computes a deadline */
+    private final Set<Integer> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public WorkCalendar(Config config) {
         for (String entry : config.holidays()) {

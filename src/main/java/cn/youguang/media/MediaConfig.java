@@ -34,6 +34,11 @@ public interface MediaConfig {
     @WithDefault("PT10M")
     Duration processingLease();
 
+    /** First wait before an image job that found the object store unreachable tries again; doubles per attempt,
+     * up to the processing lease. */
+    @WithDefault("PT30S")
+    Duration retryBackoff();
+
     /** How long a playback redirect's presigned URL stays valid. */
     @WithDefault("PT2H")
     Duration playbackExpiry();

@@ -23,7 +23,7 @@ public class MediaUpload {
     public enum Status { PENDING, VERIFIED, REJECTED, EXPIRED, DELETED }
 
     /** Public renditions (thumbnails) of images, made in the background. */
-    public enum Renditions { NONE, PENDING, PROCESSING, READY, FAILED }
+    public enum RenditionStatus { NONE, PENDING, PROCESSING, READY, FAILED }
 
     @Id
     @Column(length = 36)
@@ -84,10 +84,16 @@ public class MediaUpload {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "rendition_status", nullable = false, length = 16)
-    private Renditions renditionStatus = Renditions.NONE;
+    private RenditionStatus renditionStatus = RenditionStatus.NONE;
 
     @Column(name = "rendition_started_at")
     private Instant renditionStartedAt;
+
+    @Column(name = "rendition_attempts", nullable = false)
+    private int renditionAttempts;
+
+    @Column(name = "rendition_retry_at")
+    private Instant renditionRetryAt;
 
     @Column(name = "rendition_widths", length = 100)
     private String renditionWidths;
@@ -133,7 +139,7 @@ public class MediaUpload {
         this.format = format;
         this.completedAt = at;
         if (kind != MediaKind.VIDEO) {
-            this.renditionStatus = Renditions.PENDING;
+            this.renditionStatus = RenditionStatus.PENDING;
         }
     }
 
@@ -151,12 +157,24 @@ public class MediaUpload {
     }
 
     void renditionsDone(List<Integer> widths) {
-        this.renditionStatus = Renditions.READY;
+        this.renditionStatus = RenditionStatus.READY;
         this.renditionWidths = String.join(",", widths.stream().map(String::valueOf).toList());
     }
 
     void renditionsFailed() {
-        this.renditionStatus = Renditions.FAILED;
+        this.renditionStatus = RenditionStatus.FAILED;
+    }
+
+    /** Gives the claim back: the job waits until {@code retryAt}, the next wait doubling. */
+    void renditionsPostponed(Instant retryAt) {
+        this.renditionStatus = RenditionStatus.PENDING;
+        this.renditionStartedAt = null;
+        this.renditionRetryAt = retryAt;
+        this.renditionAttempts++;
+    }
+
+    int getRenditionAttempts() {
+        return renditionAttempts;
     }
 
     public List<Integer> renditionWidthList() {
@@ -245,7 +263,7 @@ public class MediaUpload {
         return longitude;
     }
 
-    public Renditions getRenditionStatus() {
+    public RenditionStatus getRenditionStatus() {
         return renditionStatus;
     }
 }

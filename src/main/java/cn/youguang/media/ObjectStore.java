@@ -71,11 +71,14 @@ public class ObjectStore {
                     + "YOUGUANG_S3_ACCESS_KEY and YOUGUANG_S3_SECRET_KEY (only the embedded default starts its own)");
         }
         this.endpoint = url;
-        // short connect timeout: a dead store should turn health DOWN quickly, not hang requests
+        // short connect timeout: a dead store should turn health DOWN quickly, not hang requests. Idle connections
+        // are dropped after 20 s, before a server's own keep-alive timeout (S3Proxy's Jetty: 30 s) closes them
+        // under us; a connection closed anyway is retried once by the background jobs (download, putFile).
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(3, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
+                .connectionPool(new okhttp3.ConnectionPool(5, 20, TimeUnit.SECONDS))
                 .retryOnConnectionFailure(false)
                 .build();
         this.client = MinioClient.builder().endpoint(url).region(config.region())
@@ -194,20 +197,42 @@ public class ObjectStore {
     /** Copies an object to a local file, for background processing (never on a request path). */
     public void download(String key, Path target) {
         checkKey(key);
-        try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Exception e) {
-            throw new StorageUnavailableException("download", e);
-        }
+        onceMoreIfTheConnectionBroke("download", () -> {
+            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
     }
 
     public void putFile(String key, Path file, String contentType) {
         checkKey(key);
+        onceMoreIfTheConnectionBroke("put", () -> client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket())
+                .object(key).filename(file.toString()).contentType(contentType).build()));
+    }
+
+    @FunctionalInterface
+    private interface StoreCall {
+        void run() throws Exception;
+    }
+
+    /**
+     * Background work repeats an idempotent call once when the connection broke under it (a keep-alive connection
+     * the server had closed, a reset): the second attempt opens a fresh connection. An answer from the store
+     * (ErrorResponseException) is not a broken connection and is not repeated.
+     */
+    private void onceMoreIfTheConnectionBroke(String operation, StoreCall call) {
         try {
-            client.uploadObject(UploadObjectArgs.builder().bucket(config.bucket()).object(key)
-                    .filename(file.toString()).contentType(contentType).build());
+            call.run();
+        } catch (java.io.IOException first) {
+            LOG.warnf(first, "Object store %s: connection broke (%s); trying once more on a new connection", operation,
+                    first.getClass().getSimpleName());
+            try {
+                call.run();
+            } catch (Exception second) {
+                throw new StorageUnavailableException(operation, second);
+            }
         } catch (Exception e) {
-            throw new StorageUnavailableException("put", e);
+            throw new StorageUnavailableException(operation, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.youguang.media;
 
+import cn.youguang.common.JobRuns;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,11 @@ public class Renditions {
     private final MediaTools tools;
     private final MediaConfig config;
     private final Clock clock;
+    private final JobRuns jobs;
 
-    public Renditions(EntityManager em, ObjectStore store, MediaTools tools, MediaConfig config, Clock clock) {
+    public Renditions(EntityManager em, ObjectStore store, MediaTools tools, MediaConfig config, Clock clock,
+                      JobRuns jobs) {
+        this.jobs = jobs;
         this.em = em;
         this.store = store;
         this.tools = tools;
@@ -43,26 +48,26 @@ public class Renditions {
     @Scheduled(every = "${youguang.media.poll-every:2s}", delayed = "${youguang.media.poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        try {
+        // e.g. the database is briefly unreachable: logged with its cause, and the next poll tries again
+        jobs.run("image-renditions", JobRuns.period(config.pollEvery()), false, () -> {
             for (String id : waiting()) {
                 if (claim(id)) {
                     process(id);
                 }
             }
-        } catch (RuntimeException e) {
-            // e.g. the database is briefly unreachable, or the service is stopping: the next poll tries again
-            LOG.debugf("Rendition poll skipped: %s", e.getClass().getSimpleName());
-        }
+        });
     }
 
     private List<String> waiting() {
-        Instant stale = clock.instant().minus(config.processingLease());
+        Instant now = clock.instant();
+        Instant stale = now.minus(config.processingLease());
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select u.id from MediaUpload u"
-                        + " where u.renditionStatus = :pending or (u.renditionStatus = :processing and u.renditionStartedAt < :stale)"
+                        + " where (u.renditionStatus = :pending and (u.renditionRetryAt is null or u.renditionRetryAt <= :now))"
+                        + " or (u.renditionStatus = :processing and u.renditionStartedAt < :stale)"
                         + " order by u.completedAt", String.class)
-                .setParameter("pending", MediaUpload.Renditions.PENDING)
-                .setParameter("processing", MediaUpload.Renditions.PROCESSING)
-                .setParameter("stale", stale).setMaxResults(10).getResultList());
+                .setParameter("pending", MediaUpload.RenditionStatus.PENDING)
+                .setParameter("processing", MediaUpload.RenditionStatus.PROCESSING)
+                .setParameter("now", now).setParameter("stale", stale).setMaxResults(10).getResultList());
     }
 
     /** Only one instance wins the conditional update. */
@@ -71,9 +76,10 @@ public class Renditions {
         Instant stale = now.minus(config.processingLease());
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("update MediaUpload u set"
                         + " u.renditionStatus = :processing, u.renditionStartedAt = :now where u.id = :id and"
-                        + " (u.renditionStatus = :pending or (u.renditionStatus = :processing and u.renditionStartedAt < :stale))")
-                .setParameter("processing", MediaUpload.Renditions.PROCESSING)
-                .setParameter("pending", MediaUpload.Renditions.PENDING)
+                        + " ((u.renditionStatus = :pending and (u.renditionRetryAt is null or u.renditionRetryAt <= :now))"
+                        + " or (u.renditionStatus = :processing and u.renditionStartedAt < :stale))")
+                .setParameter("processing", MediaUpload.RenditionStatus.PROCESSING)
+                .setParameter("pending", MediaUpload.RenditionStatus.PENDING)
                 .setParameter("now", now).setParameter("stale", stale).setParameter("id", id)
                 .executeUpdate()) == 1;
     }
@@ -103,15 +109,24 @@ public class Renditions {
             }
             QuarkusTransaction.requiringNew().run(() -> em.find(MediaUpload.class, id).renditionsDone(made));
         } catch (StorageUnavailableException e) {
-            // the store is down: leave the claim; after the lease the job is taken up again
-            LOG.warnf("Renditions of upload %s postponed: object store unavailable", id);
+            // the store is down: give the claim back with a growing wait, instead of holding it for the whole lease
+            Duration wait = backoff(upload.getRenditionAttempts());
+            LOG.warnf(e.getCause(), "Renditions of upload %s postponed by %s: object store unavailable (%s)", id, wait,
+                    e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName());
+            QuarkusTransaction.requiringNew().run(() ->
+                    em.find(MediaUpload.class, id).renditionsPostponed(clock.instant().plus(wait)));
         } catch (MediaTools.ToolFailure | RuntimeException | IOException e) {
-            LOG.warnf("Renditions of upload %s failed: %s", id, e instanceof MediaTools.ToolFailure ? e.getMessage()
-                    : e.getClass().getSimpleName());
+            LOG.warnf(e instanceof MediaTools.ToolFailure ? null : e, "Renditions of upload %s failed: %s", id,
+                    e instanceof MediaTools.ToolFailure ? e.getMessage() : e.getClass().getSimpleName());
             QuarkusTransaction.requiringNew().run(() -> em.find(MediaUpload.class, id).renditionsFailed());
         } finally {
             deleteTree(work);
         }
+    }
+
+    private Duration backoff(int attemptsSoFar) {
+        Duration wait = config.retryBackoff().multipliedBy(1L << Math.min(attemptsSoFar, 16));
+        return wait.compareTo(config.processingLease()) > 0 ? config.processingLease() : wait;
     }
 
     private static void deleteTree(Path folder) {

@@ -1,5 +1,6 @@
 package cn.youguang.media;
 
+import cn.youguang.common.JobRuns;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,14 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class UploadCleanup {
 
     private final UploadService uploads;
+    private final JobRuns jobs;
+    private final java.time.Duration every;
 
-    public UploadCleanup(UploadService uploads) {
+    public UploadCleanup(UploadService uploads, JobRuns jobs,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "youguang.media.cleanup-every",
+                                 defaultValue = "10m") String every) {
         this.uploads = uploads;
+        this.jobs = jobs;
+        this.every = JobRuns.period(every);
     }
 
     @Scheduled(every = "${youguang.media.cleanup-every:10m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        uploads.removeAbandoned();
+        jobs.run("upload-cleanup", every, false, uploads::removeAbandoned);
     }
 }

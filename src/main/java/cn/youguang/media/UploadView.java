@@ -13,7 +13,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UploadView(String id, MediaKind kind, MediaUpload.Status status, String filename, Long size,
                          MediaFormat format, Integer width, Integer height, Instant takenAt, Double latitude,
-                         Double longitude, MediaUpload.Renditions renditions, List<Rendition> images,
+                         Double longitude, MediaUpload.RenditionStatus renditions, List<Rendition> images,
                          Instant createdAt) {
 
     public record Rendition(int width, String url) {

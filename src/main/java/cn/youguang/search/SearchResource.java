@@ -36,7 +36,7 @@ public class SearchResource {
                 case "story" -> EntryKind.STORY;
                 case "article" -> EntryKind.ARTICLE;
                 case "video" -> EntryKind.VIDEO;
-                default -> throw ProblemException.badParameter("type", "must be story, article or video");
+                default -> throw ProblemException.invalid("type", "must be story, article or video");
             };
         }
         return search.search(q, kind, cursor, QueryParams.number("limit", limit, 1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT));

@@ -52,11 +52,11 @@ public class SearchService {
     public Page<Hit> search(String q, EntryKind type, String cursor, int limit) {
         String query = q == null ? "" : q.strip();
         if (query.isEmpty() || query.length() > MAX_QUERY) {
-            throw ProblemException.badParameter("q", "must be 1 to " + MAX_QUERY + " characters");
+            throw ProblemException.invalid("q", "must be 1 to " + MAX_QUERY + " characters");
         }
         Set<String> terms = Terms.of(query);
         if (terms.isEmpty()) {
-            throw ProblemException.badParameter("q", "has no letters, digits or Chinese characters to search for");
+            throw ProblemException.invalid("q", "has no letters, digits or Chinese characters to search for");
         }
         Object[] after = decode(cursor);
         String like = "%" + query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -192,6 +192,6 @@ public class SearchService {
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             // falls through to the problem below
         }
-        throw ProblemException.badParameter("cursor", "is not a cursor issued by this API");
+        throw ProblemException.invalid("cursor", "is not a cursor issued by this API");
     }
 }

@@ -29,7 +29,7 @@ public final class TagName {
         }
         String name = normalize(raw);
         if (!isValid(name)) {
-            throw ProblemException.badParameter(parameter, "is not a tag name (letters, digits, '-' or '·', up to 32)");
+            throw ProblemException.invalid(parameter, "is not a tag name (letters, digits, '-' or '·', up to 32)");
         }
         return name;
     }

@@ -1,5 +1,6 @@
 package cn.youguang.video;
 
+import cn.youguang.common.JobRuns;
 import cn.youguang.media.MediaConfig;
 import cn.youguang.media.MediaFormat;
 import cn.youguang.media.MediaTools;
@@ -44,9 +45,11 @@ public class VideoProcessor {
     private final MediaConfig config;
     private final ManagedExecutor executor;
     private final Clock clock;
+    private final JobRuns jobs;
 
     public VideoProcessor(EntityManager em, ObjectStore store, MediaTools tools, MediaConfig config,
-                          ManagedExecutor executor, Clock clock) {
+                          ManagedExecutor executor, Clock clock, JobRuns jobs) {
+        this.jobs = jobs;
         this.em = em;
         this.store = store;
         this.tools = tools;
@@ -67,16 +70,14 @@ public class VideoProcessor {
     @Scheduled(every = "${youguang.media.poll-every:2s}", delayed = "${youguang.media.poll-delay:3s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        try {
+        // e.g. the database is briefly unreachable: logged with its cause, and the next poll tries again
+        jobs.run("video-processing", JobRuns.period(config.pollEvery()), false, () -> {
             for (Long id : waiting()) {
                 if (claim(id)) {
                     process(id);
                 }
             }
-        } catch (RuntimeException e) {
-            // e.g. the database is briefly unreachable, or the service is stopping: the next poll tries again
-            LOG.debugf("Video poll skipped: %s", e.getClass().getSimpleName());
-        }
+        });
     }
 
     private List<Long> waiting() {
@@ -161,6 +162,12 @@ public class VideoProcessor {
                  String audioCodec, Long bitrate, boolean playable, String notes) {
     }
 
+    /** what ffprobe calls the H.264 profiles that phone hardware decoders play; "High 4:4:4 Predictive" is not */
+    private static final java.util.Set<String> PHONE_PROFILES = java.util.Set.of("Baseline", "Constrained Baseline",
+            "Main", "High");
+    /** 4:2:0 chroma in 8 bits; yuvj420p is the same with full-range levels */
+    private static final java.util.Set<String> PHONE_PIXEL_FORMATS = java.util.Set.of("yuv420p", "yuvj420p");
+
     static Facts read(JsonNode probe) {
         JsonNode format = probe.path("format");
         Long duration = format.hasNonNull("duration") ? Math.round(format.path("duration").asDouble() * 1000) : null;
@@ -169,6 +176,8 @@ public class VideoProcessor {
         String brand = format.path("tags").path("major_brand").asText("").strip();
         String container = formatName.contains("mp4") ? ("qt".equals(brand) ? "mov" : "mp4") : formatName;
         String videoCodec = null;
+        String videoProfile = null;
+        String pixelFormat = null;
         String audioCodec = null;
         Integer width = null;
         Integer height = null;
@@ -176,6 +185,8 @@ public class VideoProcessor {
             String type = stream.path("codec_type").asText();
             if ("video".equals(type) && videoCodec == null && !stream.path("disposition").path("attached_pic").asBoolean()) {
                 videoCodec = stream.path("codec_name").asText(null);
+                videoProfile = stream.path("profile").asText(null);
+                pixelFormat = stream.path("pix_fmt").asText(null);
                 width = stream.hasNonNull("width") ? stream.path("width").asInt() : null;
                 height = stream.hasNonNull("height") ? stream.path("height").asInt() : null;
             } else if ("audio".equals(type) && audioCodec == null) {
@@ -189,12 +200,20 @@ public class VideoProcessor {
         if (videoCodec != null && !"h264".equals(videoCodec)) {
             notes.add("video codec is " + videoCodec + ", not H.264");
         }
+        boolean phoneProfile = !"h264".equals(videoCodec) || videoProfile == null || PHONE_PROFILES.contains(videoProfile);
+        if (!phoneProfile) {
+            notes.add("H.264 profile " + videoProfile + " is not one phones decode (Baseline, Main, High)");
+        }
+        boolean phonePixels = pixelFormat == null || PHONE_PIXEL_FORMATS.contains(pixelFormat);
+        if (!phonePixels) {
+            notes.add("pixel format " + pixelFormat + ", not yuv420p");
+        }
         if (audioCodec == null) {
             notes.add("no audio track");
         } else if (!"aac".equals(audioCodec)) {
             notes.add("audio codec is " + audioCodec + ", not AAC");
         }
-        boolean playable = "mp4".equals(container) && "h264".equals(videoCodec)
+        boolean playable = "mp4".equals(container) && "h264".equals(videoCodec) && phoneProfile && phonePixels
                 && (audioCodec == null || "aac".equals(audioCodec));
         return new Facts(duration, width, height, container, videoCodec, audioCodec, bitrate, playable,
                 notes.isEmpty() ? null : String.join("; ", notes));

@@ -210,7 +210,7 @@ public class VideoService {
             } else {
                 MediaUpload poster = uploads.verified(editorId, r.posterUploadId(), MediaKind.IMAGE, "posterUploadId");
                 List<Integer> widths = poster.renditionWidthList();
-                if (poster.getRenditionStatus() != MediaUpload.Renditions.READY || widths.isEmpty()) {
+                if (poster.getRenditionStatus() != MediaUpload.RenditionStatus.READY || widths.isEmpty()) {
                     throw ProblemException.conflict("The poster image is still being prepared; try again in a moment");
                 }
                 video.editorPoster(poster.renditionKey(widths.get(widths.size() - 1)));

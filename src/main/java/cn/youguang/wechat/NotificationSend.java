@@ -47,6 +47,10 @@ public class NotificationSend {
     @Column(name = "error_code")
     private Integer errorCode;
 
+    /** why a send failed, in our words (never WeChat's message) */
+    @Column(name = "failure_reason", length = 200)
+    private String failureReason;
+
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
@@ -54,13 +58,14 @@ public class NotificationSend {
     }
 
     NotificationSend(Long userId, String templateKey, String templateId, String page, Status status,
-                     Integer errorCode, Instant sentAt) {
+                     Integer errorCode, String failureReason, Instant sentAt) {
         this.userId = userId;
         this.templateKey = templateKey;
         this.templateId = templateId;
         this.page = page;
         this.status = status;
         this.errorCode = errorCode;
+        this.failureReason = failureReason;
         this.sentAt = sentAt;
     }
 
@@ -90,6 +95,10 @@ public class NotificationSend {
 
     public Integer getErrorCode() {
         return errorCode;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
     }
 
     public Instant getSentAt() {

@@ -39,11 +39,19 @@ public class Notifications {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public NotificationSend send(Long userId, String openid, String templateKey, String page, Map<String, String> data) {
-        String templateId = weChat.config().templates().get(templateKey);
+        String templateId = templateId(weChat.config(), templateKey);
         NotificationSend.Status status;
         Integer errorCode = null;
-        if (templateId == null || templateId.isBlank() || openid == null) {
+        String failure = null;
+        if (weChat.service().isEmpty()) {
             status = NotificationSend.Status.FAILED;
+            failure = "WeChat not configured";
+        } else if (templateId == null) {
+            status = NotificationSend.Status.FAILED;
+            failure = "no template id configured for '" + templateKey + "'";
+        } else if (openid == null) {
+            status = NotificationSend.Status.FAILED;
+            failure = "recipient has no WeChat identity";
         } else {
             try {
                 List<WxMaSubscribeMessage.MsgData> fields = data.entrySet().stream()
@@ -59,19 +67,36 @@ public class Notifications {
                 errorCode = e.code();
                 status = e.code() == WeChatErrorException.NOT_AUTHORIZED_TO_SUBSCRIBE
                         ? NotificationSend.Status.NOT_AUTHORIZED : NotificationSend.Status.FAILED;
+                failure = "WeChat refused (errcode " + e.code() + ")";
             } catch (WeChatUnavailableException e) {
                 status = NotificationSend.Status.FAILED;
+                failure = e.reason();
             }
         }
         NotificationSend record = new NotificationSend(userId, templateKey, templateId, page, status, errorCode,
-                clock.instant());
+                failure, clock.instant());
         QuarkusTransaction.requiringNew().run(() -> em.persist(record));
         return record;
     }
 
+    /**
+     * The template id for our key. Keys are compared by their letters and digits only: the environment variable
+     * YOUGUANG_WECHAT_TEMPLATES_REPORT_STATUS arrives as key "report.status", the property form as "report-status".
+     */
+    static String templateId(WeChatConfig config, String templateKey) {
+        String wanted = comparable(templateKey);
+        return config.templates().entrySet().stream()
+                .filter(e -> comparable(e.getKey()).equals(wanted) && e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> e.getValue().strip()).findFirst().orElse(null);
+    }
+
+    private static String comparable(String key) {
+        return key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** A send as listed; the recipient's openid is never shown. */
     public record Sent(long id, Long userId, String templateKey, String page, NotificationSend.Status status,
-                       Integer errorCode, Instant sentAt) {
+                       Integer errorCode, String failureReason, Instant sentAt) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -80,7 +105,7 @@ public class Notifications {
                 .after(page.after()).create(em, NotificationSend.class, page.limit() + 1).getResultList();
         return Page.of(rows, page.limit(), n -> new Cursor(n.getSentAt(), n.getId()),
                 n -> new Sent(n.getId(), n.getUserId(), n.getTemplateKey(), n.getPage(), n.getStatus(), n.getErrorCode(),
-                        n.getSentAt()));
+                        n.getFailureReason(), n.getSentAt()));
     }
 
 }

@@ -51,7 +51,7 @@ public class WeChatCallbacks {
     public String verifyServer(Signed signed, String echostr) {
         checkSignature(signed);
         if (echostr == null || !echostr.matches("[A-Za-z0-9_-]{1,128}")) {
-            throw ProblemException.badParameter("echostr", "is missing or malformed");
+            throw ProblemException.invalid("echostr", "is missing or malformed");
         }
         return echostr;
     }

@@ -31,13 +31,35 @@ public interface WeChatConfig {
     /** Base URL of the WeChat API; tests point it at a local mock. */
     Optional<String> apiHostUrl();
 
-    /** Connect and read timeout of each WeChat call. */
-    @WithDefault("PT5S")
+    /** Deadline of one attempt of a WeChat call (connect and read included). Two attempts and the pause between
+     * them make the longest a caller waits: 2 × 2 s + 0.5 s by default. */
+    @WithDefault("PT2S")
     Duration timeout();
 
-    /** First back-off when WeChat answers "system busy" (-1); doubles per retry. */
-    @WithDefault("PT1S")
+    /** Pause before the one retry, made only when WeChat answered "system busy" (-1). */
+    @WithDefault("PT0.5S")
     Duration retrySleep();
+
+    /** Calls of one kind (login, phone number, share code, …) that may wait for WeChat at once; more get 503. */
+    @WithDefault("16")
+    int concurrency();
+
+    /** When to stop calling a failing WeChat for a while. */
+    Breaker breaker();
+
+    interface Breaker {
+        /** Calls looked at (a rolling window) before the breaker may open. */
+        @WithDefault("20")
+        int requestVolume();
+
+        /** Share of failed calls (busy or no answer) in the window that opens it. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long it stays open (calls answer 503 at once, Retry-After the time left) before one trial call. */
+        @WithDefault("PT10S")
+        Duration delay();
+    }
 
     /** Mini-program page a story share code opens. */
     @WithDefault("pages/story/story")

@@ -17,9 +17,11 @@ import java.time.Duration;
 final class WeChatHttpClient implements ApacheHttpClientBuilder {
 
     private final Duration timeout;
+    private final int concurrency;
 
-    WeChatHttpClient(Duration timeout) {
+    WeChatHttpClient(Duration timeout, int concurrency) {
         this.timeout = timeout;
+        this.concurrency = concurrency;
     }
 
     @Override
@@ -27,9 +29,10 @@ final class WeChatHttpClient implements ApacheHttpClientBuilder {
         int millis = (int) timeout.toMillis();
         RequestConfig config = RequestConfig.custom().setConnectTimeout(millis).setSocketTimeout(millis)
                 .setConnectionRequestTimeout(millis).build();
-        // WxJava retries "system busy" itself; transport retries would only multiply the wait
+        // our guard retries "system busy" once; transport retries would only multiply the wait. The bulkheads
+        // bound the calls per operation, so the pool has room for a few operations at once.
         return HttpClients.custom().setDefaultRequestConfig(config).disableAutomaticRetries()
-                .setMaxConnPerRoute(20).setMaxConnTotal(50).useSystemProperties().build();
+                .setMaxConnPerRoute(4 * concurrency).setMaxConnTotal(4 * concurrency).useSystemProperties().build();
     }
 
     @Override

@@ -126,6 +126,7 @@ class WeChatLoginTest {
         String body = given().contentType(ContentType.JSON).body(Map.of("code", "0123456789abcdef"))
                 .post("/api/auth/wechat")
                 .then().statusCode(503).contentType("application/problem+json")
+                // two attempts of 2 s and the pause between them: the longest a retry might have to wait
                 .header("Retry-After", equalTo("5"))
                 .extract().asString();
         assertThat(body).doesNotContain(WeChatApiMock.APP_SECRET, "jscode2session");

@@ -10,7 +10,10 @@ import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Failures of the database connection are "try again" (503), not "the server is broken" (500). */
+/**
+ * Failures of the database connection are "try again" (503), concurrent edits are "reload" (409), neither is "the
+ * server is broken" (500).
+ */
 class ProblemMapperTest {
 
     private final ProblemMapper mapper = new ProblemMapper(new ObjectMapper());
@@ -26,6 +29,25 @@ class ProblemMapperTest {
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("10");
         assertThat(new String((byte[]) response.getEntity(), StandardCharsets.UTF_8))
                 .contains("\"status\":503").doesNotContain("Acquisition", "connection");
+    }
+
+    @Test
+    void anOptimisticLockFailureAtAFlushIs409() {
+        Response response = mapper.unexpected(new jakarta.persistence.OptimisticLockException("Row was updated"), null);
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(new String((byte[]) response.getEntity(), StandardCharsets.UTF_8))
+                .contains("\"status\":409").doesNotContain("Row was updated");
+    }
+
+    @Test
+    void aStaleRowFoundOnlyAtCommitIs409() {
+        // what the transaction interceptor throws when the version check fails while committing
+        Throwable atCommit = new io.quarkus.arc.ArcUndeclaredThrowableException(new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction."));
+        atCommit.getCause().initCause(new org.hibernate.StaleObjectStateException("cn.youguang.feedback.Report", 7L));
+
+        assertThat(mapper.unexpected(atCommit, null).getStatus()).isEqualTo(409);
     }
 
     @Test

@@ -33,7 +33,7 @@ class ContentImporterTest {
 
     @AfterEach
     void restoreProjectContent() {
-        // withdraws whatever this test added, so other tests see only content/
+        // withdraws whatever this test added, so other tests see only the fixtures in src/test/resources/content
         importer.importAll();
         content.close();
     }

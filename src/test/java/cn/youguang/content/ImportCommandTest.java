@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** `import` on the command line re-imports content/ once, prints the report and exits. */
+/** `import` on the command line re-imports the content folder (the test fixtures here) once, prints the report and exits. */
 @QuarkusMainTest
 class ImportCommandTest {
 

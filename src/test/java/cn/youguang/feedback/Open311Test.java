@@ -2,6 +2,7 @@ package cn.youguang.feedback;
 
 import cn.youguang.common.Role;
 import cn.youguang.testing.Accounts;
+import cn.youguang.testing.DatabaseRows;
 import cn.youguang.testing.InjectWeChatMock;
 import cn.youguang.testing.ReportFixture;
 import cn.youguang.testing.TestClock;
@@ -38,6 +39,9 @@ class Open311Test {
 
     @InjectWeChatMock
     WireMockServer weChat;
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     private String apiKey;
 
@@ -158,6 +162,33 @@ class Open311Test {
         given().queryParam("status", "pending").get("/open311/v2/requests.xml").then().statusCode(400)
                 .body(containsString("<errors><error><code>400</code>"));
         given().get("/open311/v2/requests/" + supervision + ".json").then().statusCode(404);
+    }
+
+    @Test
+    void aBlockedAddressIsHeldOutOfTheQueuesAsOnTheMiniProgram() {
+        Accounts.SignedIn admin = Accounts.admin();
+        Accounts.SignedIn dispatcher = Accounts.newStaff("o311b-" + UUID.randomUUID().toString().substring(0, 6),
+                Set.of(Role.DISPATCHER));
+        // the tests call from the loopback address, in whichever form the server sees it
+        List<Integer> blocks = new java.util.ArrayList<>();
+        try {
+            for (String ip : List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
+                blocks.add(given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
+                        .body(Map.of("ip", ip, "reason", "批量提交无关内容")).post("/api/admin/blocks")
+                        .then().statusCode(201).extract().path("id"));
+            }
+            String id = given().formParams(Map.of("api_key", apiKey, "service_code", "litter", "address_string", "某桥下"))
+                    .post("/open311/v2/requests.json").then().statusCode(200).extract().path("[0].service_request_id");
+
+            assertThat(new DatabaseRows(dataSource).single("select cast(held as varchar) from report where number = ?", id))
+                    .isIn("true", "TRUE");
+            given().header("Authorization", dispatcher.bearer()).get("/api/dispatch/reports?limit=50")
+                    .then().statusCode(200).body("items.number", not(hasItem(id)));
+            given().get("/open311/v2/requests/" + id + ".json").then().statusCode(404);
+        } finally {
+            blocks.forEach(block -> given().header("Authorization", admin.bearer()).delete("/api/admin/blocks/" + block)
+                    .then().statusCode(204));
+        }
     }
 
     private static void wellFormed(String xml) throws Exception {

@@ -5,16 +5,19 @@ import cn.youguang.testing.Accounts;
 import cn.youguang.testing.DatabaseRows;
 import cn.youguang.testing.InjectWeChatMock;
 import cn.youguang.testing.ReportFixture;
+import cn.youguang.testing.TestClock;
 import cn.youguang.testing.WeChatApiMock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +58,11 @@ class SupervisionReportTest {
         inspector = Accounts.newStaff("insp-" + UUID.randomUUID().toString().substring(0, 8), Set.of(Role.INSPECTOR));
     }
 
+    @AfterEach
+    void realTime() {
+        TestClock.reset();
+    }
+
     @Test
     void anInspectorHandlesItWithin15WorkingDaysAndTheCitizenFollowsItUp() {
         JsonPath receipt = ReportFixture.withPhotos(citizen, ReportFixture.supervision("conduct"), 1);
@@ -66,7 +74,12 @@ class SupervisionReportTest {
                 .then().statusCode(200).body("items.number", hasItem(number));
         given().header("Authorization", inspector.bearer()).get("/api/inspection/reports/" + id).then().statusCode(200)
                 .body("description", containsString("态度粗暴")).body("photos.size()", equalTo(1));
-        move(inspector, "inspection", id, to("accepted", "note", "已受理，正在核查")).then().statusCode(200);
+        // accepted on Thursday 24 September 2026; the State Council's 2026 notice gives 中秋 25-27 September and
+        // 国庆 1-7 October off, Sunday 20 September and Saturday 10 October as working days:
+        // 28, 29, 30 Sep, 8, 9, 10, 12-16, 19-22 Oct are the 15 working days
+        TestClock.set(Instant.parse("2026-09-24T02:00:00Z"));
+        move(inspector, "inspection", id, to("accepted", "note", "已受理，正在核查")).then().statusCode(200)
+                .body("resultDue", equalTo("2026-10-22"));
         move(inspector, "inspection", id, to("dispatched", "unit", "x")).then().statusCode(409);
         move(inspector, "inspection", id, to("in_progress", "publicNote", false, "note", "约谈当事人")).then().statusCode(200);
         move(inspector, "inspection", id, to("closed", "note", "经核查情况属实，已批评教育")).then().statusCode(200);
@@ -74,9 +87,9 @@ class SupervisionReportTest {
         JsonPath tracked = ReportFixture.track(number, receipt.getString("queryCode")).then().statusCode(200)
                 .body("status", equalTo("CLOSED")).extract().jsonPath();
         assertThat(tracked.getList("timeline.note")).contains("经核查情况属实，已批评教育").doesNotContain("约谈当事人");
-        JsonPath row = JsonPath.from("{\"due\":\"" + new DatabaseRows(dataSource)
-                .single("select cast(result_due as varchar) from report where id = ?", id) + "\"}");
-        assertThat(row.getString("due")).isNotBlank();
+        assertThat(new DatabaseRows(dataSource).single("select cast(result_due as varchar) from report where id = ?", id))
+                .isEqualTo("2026-10-22");
+        assertThat(tracked.getString("resultDue")).isEqualTo("2026-10-22");
     }
 
     @Test
@@ -186,9 +199,22 @@ class SupervisionReportTest {
     }
 
     @Test
-    void supervisionTextIsNeverSentToContentChecks() {
-        ReportFixture.file(citizen, ReportFixture.supervision("conduct"));
+    void theReportersMessagesCarryItsNumberAndStatusButNoneOfItsText() {
+        weChat.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathMatching("/cgi-bin/message/subscribe/send"))
+                .willReturn(cn.youguang.testing.WeChatApiMock.json("{\"errcode\":0}")));
+        java.util.Map<String, Object> body = ReportFixture.supervision("conduct");
+        body.put("subscribe", true);
+        String number = ReportFixture.file(citizen, body).getString("number");
+        move(inspector, "inspection", ReportFixture.idOf(dataSource, number), to("accepted", "note", "已受理，正在核查"))
+                .then().statusCode(200);
+
+        // a message is sent (so the check below looks at something), naming the report and its new status
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                weChat.verify(1, postRequestedFor(urlPathMatching("/cgi-bin/message/subscribe/send"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(number))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("已受理"))));
         weChat.verify(0, postRequestedFor(urlPathMatching("/wxa/(msg_sec_check|media_check_async)")));
         weChat.verify(0, postRequestedFor(anyUrl()).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("态度粗暴")));
+        weChat.verify(0, postRequestedFor(anyUrl()).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("正在核查")));
     }
 }

@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-/** The public story API over the sample content in content/ (imported when the service starts). */
+/** The public story API over the test fixtures in src/test/resources/content (imported when the service starts). */
 @QuarkusTest
 class StoryResourceTest {
 

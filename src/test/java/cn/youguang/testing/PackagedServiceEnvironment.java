@@ -32,6 +32,8 @@ public class PackagedServiceEnvironment implements QuarkusTestResourceLifecycleM
         config.put("youguang.storage.access-key", endpoint.accessKey());
         config.put("youguang.storage.secret-key", endpoint.secretKey());
         config.put("youguang.data-dir", DATA);
+        // the packaged service reads the test fixtures too, not the editorial content/
+        config.put("youguang.content.dir", "src/test/resources/content");
         config.put("youguang.auth.generate-dev-secrets", "true");
         config.put("smallrye.jwt.sign.key.location", DATA + "/secrets/jwt-private.pem");
         config.put("mp.jwt.verify.publickey.location", DATA + "/secrets/jwt-public.pem");

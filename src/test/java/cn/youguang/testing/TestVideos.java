@@ -22,6 +22,11 @@ public final class TestVideos {
         return make("h264-silent", seconds, List.of("-c:v", "libx264", "-pix_fmt", "yuv420p"), false, "mp4");
     }
 
+    /** H.264 in 4:4:4 chroma: libx264 picks the High 4:4:4 Predictive profile, which phone decoders refuse. */
+    public static Path h264High444(double seconds) {
+        return make("h264-444", seconds, List.of("-c:v", "libx264", "-pix_fmt", "yuv444p", "-c:a", "aac"), true, "mp4");
+    }
+
     public static Path hevc(double seconds) {
         return make("hevc", seconds, List.of("-c:v", "libx265", "-pix_fmt", "yuv420p", "-tag:v", "hvc1", "-c:a", "aac"),
                 true, "mp4");

@@ -38,7 +38,7 @@ public class WeChatApiMock implements QuarkusTestResourceLifecycleManager {
                 "youguang.wechat.token", TOKEN,
                 "youguang.wechat.aes-key", AES_KEY,
                 "youguang.wechat.api-host-url", server.baseUrl(),
-                "youguang.wechat.timeout", "PT1S",
+                "youguang.wechat.timeout", "PT2S",
                 "youguang.wechat.retry-sleep", "PT0.01S",
                 "youguang.wechat.templates.report-status", TEMPLATE_ID);
     }
@@ -47,6 +47,8 @@ public class WeChatApiMock implements QuarkusTestResourceLifecycleManager {
     public static void reset(WireMockServer server) {
         server.resetAll();
         stubAccessToken(server);
+        // a breaker opened by an earlier test's failures would answer this test's calls with 503
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
     }
 
     /** A WeChat-style JSON answer. */

@@ -74,8 +74,19 @@ class NotificationsTest {
     @Test
     void failuresAreRecordedNotThrown() {
         weChat.stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withStatus(502)));
-        assertThat(notifications.send(null, "o", "report-status", "p", Map.of()).getStatus()).isEqualTo(NotificationSend.Status.FAILED);
-        assertThat(notifications.send(null, "o", "no-such-template", "p", Map.of()).getStatus()).isEqualTo(NotificationSend.Status.FAILED);
+        NotificationSend unreachable = notifications.send(null, "o", "report-status", "p", Map.of());
+        assertThat(unreachable.getStatus()).isEqualTo(NotificationSend.Status.FAILED);
+        assertThat(unreachable.getFailureReason()).isEqualTo("WeChat did not answer in time");
+        NotificationSend noTemplate = notifications.send(null, "o", "no-such-template", "p", Map.of());
+        assertThat(noTemplate.getStatus()).isEqualTo(NotificationSend.Status.FAILED);
+        assertThat(noTemplate.getFailureReason()).isEqualTo("no template id configured for 'no-such-template'");
+
+        WeChatApiMock.reset(weChat);
+        weChat.stubFor(post(urlPathEqualTo(SEND)).willReturn(WeChatApiMock.json("{\"errcode\":-1,\"errmsg\":\"system busy\"}")));
+        NotificationSend busy = notifications.send(null, "o", "report-status", "p", Map.of());
+        assertThat(busy.getFailureReason()).isEqualTo("WeChat busy (errcode -1)");
+        // one retry, not WxJava's five
+        weChat.verify(2, postRequestedFor(urlPathEqualTo(SEND)));
     }
 
     @Test
@@ -87,6 +98,7 @@ class NotificationsTest {
                 .get("/api/admin/notifications").then().statusCode(200)
                 .body("items.status", everyItem(org.hamcrest.Matchers.equalTo("NOT_AUTHORIZED")))
                 .body("items.errorCode", hasItem(43101))
+                .body("items.failureReason", hasItem("WeChat refused (errcode 43101)"))
                 .body(not(containsString("openid-secret-person")));
         given().header("Authorization", Accounts.admin().bearer()).queryParam("status", "lost")
                 .get("/api/admin/notifications").then().statusCode(400);

@@ -38,6 +38,17 @@ class WeChatNotConfiguredTest {
                 .post("/api/auth/login").then().statusCode(200);
     }
 
+    @jakarta.inject.Inject
+    Notifications notifications;
+
+    @Test
+    void aSendWithoutWeChatRecordsWhyItFailed() {
+        NotificationSend sent = notifications.send(null, "openid", "report-status", "p", Map.of("thing1", "x"));
+
+        org.assertj.core.api.Assertions.assertThat(sent.getStatus()).isEqualTo(NotificationSend.Status.FAILED);
+        org.assertj.core.api.Assertions.assertThat(sent.getFailureReason()).isEqualTo("WeChat not configured");
+    }
+
     @Test
     void phoneBindingSaysWeChatIsMissing() {
         given().header("Authorization", "Bearer " + Tokens.forUser(1, "citizen")).contentType(ContentType.JSON)

@@ -1,0 +1,29 @@
+// A member's own notes in every state: published, pending (waiting for WeChat's check or a moderator), rejected
+// with the reason, hidden.
+const api = require('../../utils/api')
+const club = require('../../utils/club')
+const pagedList = require('../../behaviors/paged-list')
+
+Component({
+  options: { addGlobalClass: true },
+  behaviors: [pagedList],
+  methods: {
+    onLoad() {
+      return this.reload()
+    },
+    fetchPage(cursor, silent) {
+      return api.call('myPosts', { query: { limit: 20, cursor }, silent })
+    },
+    toItem(post) {
+      return club.card(post)
+    },
+    open(event) {
+      if (event.currentTarget.dataset.state === 'published') {
+        wx.navigateTo({ url: `/pages/club/post?id=${event.currentTarget.dataset.id}` })
+      }
+    },
+    compose() {
+      wx.navigateTo({ url: '/pages/club/compose' })
+    }
+  }
+})

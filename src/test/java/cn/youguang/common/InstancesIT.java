@@ -1,0 +1,135 @@
+package cn.youguang.common;
+
+import cn.youguang.testing.ContentFixture;
+import cn.youguang.testing.PackagedInstances;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged production jar as an operator runs it: two instances starting at the same moment on a fresh
+ * database and again on changed content, and SIGTERM while submissions are in flight.
+ */
+@EnabledIfSystemProperty(named = "quarkus.datasource.db-kind", matches = "postgresql")
+class InstancesIT {
+
+    private static final Duration START = Duration.ofMinutes(4);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void twoInstancesStartTogetherOnAFreshDatabaseAndAgainOnChangedContent() throws Exception {
+        try (ContentFixture content = ContentFixture.copyOfProjectContent();
+             PackagedInstances instances = new PackagedInstances("pair", content.root())) {
+            PackagedInstances.Instance a = instances.start("a1");
+            PackagedInstances.Instance b = instances.start("b1");
+            assertThat(a.awaitReady(START)).as("first instance ready\n%s", a.output()).isTrue();
+            assertThat(b.awaitReady(START)).as("second instance ready\n%s", b.output()).isTrue();
+            assertThat(count(instances, "select count(*) from app_user where username = 'admin'")).isEqualTo(1);
+            for (PackagedInstances.Instance instance : List.of(a, b)) {
+                assertThat(instance.send(HttpRequest.newBuilder(instance.uri("/api/auth/login"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"admin\",\"password\":\"" + PackagedInstances.ADMIN_PASSWORD + "\"}")))
+                        .statusCode()).isEqualTo(200);
+            }
+            a.terminate(Duration.ofSeconds(60));
+            b.terminate(Duration.ofSeconds(60));
+
+            long revisions = count(instances, "select count(*) from content_revision");
+            Path story = content.root().resolve("stories/xu-chunhua.md");
+            Files.writeString(story, Files.readString(story) + "\n\n两个实例同时启动时写入的段落。\n");
+            PackagedInstances.Instance c = instances.start("a2");
+            PackagedInstances.Instance d = instances.start("b2");
+            assertThat(c.awaitReady(START)).as("first instance ready on changed content\n%s", c.output()).isTrue();
+            assertThat(d.awaitReady(START)).as("second instance ready on changed content\n%s", d.output()).isTrue();
+            assertThat(count(instances, "select count(*) from content_revision")).as("one new revision").isEqualTo(revisions + 1);
+            for (PackagedInstances.Instance instance : List.of(c, d)) {
+                HttpResponse<String> read = instance.send(HttpRequest.newBuilder(instance.uri("/api/stories/xu-chunhua")));
+                assertThat(read.statusCode()).isEqualTo(200);
+                assertThat(read.body()).contains("两个实例同时启动时写入的段落");
+                assertThat(instance.output()).doesNotContain("OptimisticLock", "duplicate key", " ERROR ");
+            }
+            c.terminate(Duration.ofSeconds(60));
+            d.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void sigtermWhileSixteenSubmissionsAreInFlightAnswersEveryOne() throws Exception {
+        try (ContentFixture content = ContentFixture.copyOfProjectContent();
+             PackagedInstances instances = new PackagedInstances("drain", content.root())) {
+            PackagedInstances.Instance service = instances.start("drain");
+            assertThat(service.awaitReady(START)).as("ready\n%s", service.output()).isTrue();
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                HttpResponse<String> login = service.send(HttpRequest.newBuilder(service.uri("/api/auth/wechat"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"drain-citizen-" + i + "\"}")));
+                assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+                tokens.add(json.readTree(login.body()).path("accessToken").asText());
+            }
+
+            ExecutorService phones = Executors.newFixedThreadPool(16);
+            List<CompletableFuture<HttpResponse<String>>> submissions = new ArrayList<>();
+            for (String token : tokens) {
+                submissions.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return service.send(HttpRequest.newBuilder(service.uri("/api/reports"))
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"supervision\",\"category\":"
+                                        + "\"conduct\",\"description\":\"执法人员在检查时态度粗暴\"}")));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("no reply: " + e, e);
+                    }
+                }, phones));
+            }
+            Thread.sleep(100);
+            long signalled = System.nanoTime();
+            service.process.destroy();
+            HttpResponse<String> readiness = service.send(HttpRequest.newBuilder(service.uri("/q/health/ready")));
+            assertThat(readiness.statusCode()).as("readiness goes down first").isEqualTo(503);
+
+            int receipts = 0;
+            for (CompletableFuture<HttpResponse<String>> submission : submissions) {
+                HttpResponse<String> reply = submission.join();
+                assertThat(reply.statusCode()).as(reply.body()).isIn(201, 503);
+                if (reply.statusCode() == 201) {
+                    receipts++;
+                }
+            }
+            phones.shutdown();
+            assertThat(service.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            System.out.printf("InstancesIT: %d of 16 submissions got receipts; exit %d, %d ms after SIGTERM%n",
+                    receipts, service.process.exitValue(), Duration.ofNanos(System.nanoTime() - signalled).toMillis());
+            assertThat(count(instances, "select count(*) from report")).as("every committed report has its receipt")
+                    .isEqualTo(receipts);
+            String afterSignal = service.output();
+            assertThat(afterSignal).doesNotContain(" ERROR ");
+        }
+    }
+
+    private static long count(PackagedInstances instances, String sql) throws SQLException {
+        try (Connection connection = instances.connect(); ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
