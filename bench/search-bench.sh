@@ -8,8 +8,12 @@ SECONDS_EACH=${1:-20}
 DB=youguang_searchbench
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"; $PSQL -d postgres -c "drop database if exists $DB" >/dev/null' EXIT
+# KEEP=1 keeps the generated database for the next run (generating it takes minutes on a busy machine)
+trap 'rm -rf "$WORK"; [ "${KEEP:-}" = 1 ] || $PSQL -d postgres -c "drop database if exists $DB" >/dev/null' EXIT
 
+if [ "${KEEP:-}" = 1 ] && $PSQL -d $DB -Atc "select 1 from search_document limit 1" >/dev/null 2>&1; then
+  echo "reusing $DB"
+else
 $PSQL -d postgres -c "drop database if exists $DB" -c "create database $DB"
 $PSQL -d $DB <<'SQL'
 create table search_document (
@@ -35,6 +39,7 @@ cross join lateral (select ' ' || string_agg(distinct substr(b.body, i, 2), ' ')
 create index search_document_terms_idx on search_document using gin (to_tsvector('simple', terms));
 analyze search_document;
 SQL
+fi
 
 query() { # $1: the query text as typed, $2: its tsquery
   cat <<SQL
@@ -46,7 +51,7 @@ SQL
 }
 echo "documents: $($PSQL -d $DB -Atc 'select count(*) from search_document')"
 for q in "城管|'城管'" "绣娘|'绣娘'" "党建品牌|'党建' & '建品' & '品牌'"; do
-  text=${q%%|*}; ts=${q#*|}
+  text=${q%%|*}; ts=$(printf '%s' "${q#*|}" | sed "s/'/''/g")
   query "$text" "$ts" > "$WORK/q.sql"
   hits=$($PSQL -d $DB -Atc "select count(*) from search_document where to_tsvector('simple', terms) @@ cast('$ts' as tsquery)")
   (cd "$WORK" && rm -f pgbench_log.* && pgbench -h 127.0.0.1 -U postgres -n -c 2 -j 2 -T "$SECONDS_EACH" -f q.sql -l $DB >/dev/null 2>&1)

@@ -145,7 +145,7 @@ class AuthoringTest {
 
     @Test
     void otherRolesMayNotWrite() {
-        Editors.Person citizen = Editors.with("citizen");
+        Editors.Person citizen = Editors.with("moderator");
         citizen.as().get("/api/editorial/stories").then().statusCode(403);
         given().get("/api/editorial/stories").then().statusCode(401);
     }

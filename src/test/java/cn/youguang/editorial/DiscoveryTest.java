@@ -116,11 +116,11 @@ class DiscoveryTest {
         long id = story.getLong("id");
         String etag = given().get("/api/stories/" + slug).then().statusCode(200).extract().header("ETag");
 
-        Editors.Person reader = Editors.with("citizen");
+        Editors.Person reader = Editors.with("moderator");
         reader.as().post("/api/engagement/stories/" + id + "/like").then().statusCode(200).body("likes", equalTo(1));
         reader.as().post("/api/engagement/stories/" + id + "/like").then().statusCode(200).body("likes", equalTo(1))
                 .body("liked", equalTo(true));
-        Editors.with("citizen").as().post("/api/engagement/stories/" + id + "/like").then().body("likes", equalTo(2));
+        Editors.with("moderator").as().post("/api/engagement/stories/" + id + "/like").then().body("likes", equalTo(2));
 
         given().header("X-Device-Id", "device-aaaa-1").post("/api/engagement/stories/" + id + "/views").then().statusCode(202);
         given().header("X-Device-Id", "device-aaaa-1").post("/api/engagement/stories/" + id + "/views").then().statusCode(202);

@@ -1,7 +1,7 @@
 package cn.youguang.editorial;
 
 import cn.youguang.testing.ContentFixture;
-import cn.youguang.testing.Tokens;
+import cn.youguang.testing.Accounts;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -9,14 +9,14 @@ import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
 /** Console users of the editorial tests: tokens for distinct people, and a story draft written over HTTP. */
 final class Editors {
 
-    private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000_000L + 9_000_000_000L);
 
     private Editors() {
     }
@@ -27,9 +27,10 @@ final class Editors {
         }
     }
 
+    /** A real console account (tokens of unknown users are refused), signed in over HTTP. */
     static Person with(String... roles) {
-        long id = NEXT.incrementAndGet();
-        return new Person(id, Tokens.forUser(id, roles));
+        Accounts.SignedIn signedIn = Accounts.newStaff("ed-" + UUID.randomUUID().toString().substring(0, 12), Set.of(roles));
+        return new Person(signedIn.id(), signedIn.accessToken());
     }
 
     static Map<String, Object> storyFrontMatter(String slug, String title) {

@@ -28,7 +28,7 @@ class ThreeStepReviewTest {
         Editors.Person editor = Editors.with("editor");
         Editors.Person first = Editors.with("reviewer");
         Editors.Person second = Editors.with("reviewer");
-        Editors.Person chief = Editors.with("admin");
+        Editors.Person chief = new Editors.Person(cn.youguang.testing.Accounts.admin().id(), cn.youguang.testing.Accounts.admin().accessToken());
         JsonPath story = Editors.createStory(editor, "三审", "正文");
         long id = story.getLong("id");
 

@@ -3,7 +3,6 @@ package cn.youguang.webhook;
 import cn.youguang.testing.Accounts;
 import cn.youguang.testing.ContentFixture;
 import cn.youguang.testing.TestClock;
-import cn.youguang.testing.Tokens;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -70,8 +69,8 @@ class WebhookTest {
         String secret = hook.getString("secret");
         long hookId = hook.getLong("id");
 
-        String editor = "Bearer " + Tokens.forUser(8_100_000_001L, "editor");
-        String reviewer = "Bearer " + Tokens.forUser(8_100_000_002L, "reviewer");
+        String editor = Accounts.newStaff("hook-ed-" + ContentFixture.uniqueSlug("e"), java.util.Set.of("editor")).bearer();
+        String reviewer = Accounts.newStaff("hook-rv-" + ContentFixture.uniqueSlug("r"), java.util.Set.of("reviewer")).bearer();
         String slug = ContentFixture.uniqueSlug("hook");
         long id = given().header("Authorization", editor).contentType(ContentType.JSON)
                 .body(Map.of("frontMatter", Map.of("slug", slug, "title", "推送", "person", "某"), "body", "正文"))
