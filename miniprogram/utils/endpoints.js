@@ -24,6 +24,11 @@ module.exports = {
   articles: { method: 'GET', path: '/api/articles', cache: true },
   article: { method: 'GET', path: '/api/articles/{slug}', cache: true },
   tags: { method: 'GET', path: '/api/tags', cache: true },
+  search: { method: 'GET', path: '/api/search' },
+  preview: { method: 'GET', path: '/api/preview/{token}' },
+  engagement: { method: 'GET', path: '/api/engagement/{kind}/{id}' },
+  like: { method: 'POST', path: '/api/engagement/{kind}/{id}/like', auth: 'required', idempotent: true },
+  unlike: { method: 'DELETE', path: '/api/engagement/{kind}/{id}/like', auth: 'required', idempotent: true },
   videos: { method: 'GET', path: '/api/videos', cache: true },
   video: { method: 'GET', path: '/api/videos/{id}', cache: true },
 

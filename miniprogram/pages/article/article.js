@@ -1,4 +1,5 @@
-// One article, its body as the rich-text nodes the backend rendered when it was saved.
+// One article, its body as the rich-text nodes the backend rendered when it was saved; an editor's draft opens from
+// a preview link as ?preview=<token>.
 const api = require('../../utils/api')
 const view = require('../../utils/view')
 
@@ -8,17 +9,20 @@ Component({
     state: 'loading',
     errorText: '',
     slug: '',
+    preview: '',
     article: null
   },
   methods: {
     onLoad(options = {}) {
-      this.setData({ slug: options.slug || (options.scene ? decodeURIComponent(options.scene) : '') })
+      this.setData({ slug: options.slug || (options.scene ? decodeURIComponent(options.scene) : ''), preview: options.preview || '' })
       return this.load()
     },
     async load() {
       this.setData({ state: 'loading' })
       try {
-        const article = await api.call('article', { params: { slug: this.data.slug }, silent: true })
+        const article = this.data.preview
+          ? await api.call('preview', { params: { token: this.data.preview }, silent: true })
+          : await api.call('article', { params: { slug: this.data.slug }, silent: true })
         this.setData({ article: Object.assign({}, article, { date: view.date(article.publishedAt) }), state: 'ready' })
       } catch (e) {
         this.setData({ state: 'error', errorText: view.errorText(e) })

@@ -1,6 +1,7 @@
 // One story: cover, person, role and unit, the body as rich-text nodes rendered by the backend when it was saved,
 // its videos, sharing (card and mini-program code), and next/previous when opened from the compilation.
-// Opened as ?slug=…, from a share code as ?scene=<slug>, from the compilation as ?slug=…&collection=….
+// Opened as ?slug=…, from a share code as ?scene=<slug>, from the compilation as ?slug=…&collection=…, and an
+// editor's draft from a preview link as ?preview=<token> (the unpublished story, not shareable).
 const api = require('../../utils/api')
 const view = require('../../utils/view')
 
@@ -10,6 +11,7 @@ Component({
     state: 'loading',
     errorText: '',
     slug: '',
+    preview: '',
     story: null,
     videos: [],
     collection: '',
@@ -22,17 +24,22 @@ Component({
   methods: {
     onLoad(options = {}) {
       const slug = options.slug || (options.scene ? decodeURIComponent(options.scene) : '')
-      this.setData({ slug, collection: options.collection || '' })
+      this.setData({ slug, collection: options.collection || '', preview: options.preview || '' })
       return this.load()
     },
     async load() {
-      if (!this.data.slug) {
+      if (!this.data.slug && !this.data.preview) {
         this.setData({ state: 'error', errorText: '链接不完整，找不到这篇故事' })
         return
       }
       this.setData({ state: 'loading' })
       try {
-        const story = await api.call('story', { params: { slug: this.data.slug }, silent: true })
+        const story = this.data.preview
+          ? await api.call('preview', { params: { token: this.data.preview }, silent: true })
+          : await api.call('story', { params: { slug: this.data.slug }, silent: true })
+        if (this.data.preview) {
+          this.setData({ slug: story.slug })
+        }
         this.setData({
           story: Object.assign({}, story, {
             byline: [story.role, story.unit].filter(Boolean).join(' · '),

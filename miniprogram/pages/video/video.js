@@ -12,7 +12,9 @@ Component({
     id: '',
     video: null,
     mode: '',
-    playerFailed: false
+    playerFailed: false,
+    likes: null,
+    liked: false
   },
   methods: {
     onLoad(options = {}) {
@@ -36,6 +38,18 @@ Component({
         })
       } catch (e) {
         this.setData({ state: 'error', errorText: view.errorText(e) })
+        return
+      }
+      api.call('engagement', { params: { kind: 'videos', id: this.data.id }, silent: true })
+        .then(counts => this.setData({ likes: counts.likes }))
+        .catch(() => null)
+    },
+    async toggleLike() {
+      try {
+        const counts = await api.call(this.data.liked ? 'unlike' : 'like', { params: { kind: 'videos', id: this.data.id } })
+        this.setData({ likes: counts.likes, liked: Boolean(counts.liked) })
+      } catch (e) {
+        // the toast said why
       }
     },
     onPlayerError() {
