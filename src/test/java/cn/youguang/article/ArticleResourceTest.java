@@ -32,7 +32,7 @@ class ArticleResourceTest {
         given().get("/api/articles/" + REPORT).then().statusCode(200)
                 .header("ETag", notNullValue())
                 .body("author", containsString("王从香"))
-                .body("html", containsString("<h2>一、做好政治引领“强”字文章,让党建有魂有根</h2>"))
+                .body("html", containsString("<h2>一、做好政治引领“强”字文章，让党建有魂有根</h2>"))
                 .body("html", containsString("《平凡亦有光》"))
                 .body("nodes.findAll { it.name == 'h2' }.size()", equalTo(5));
     }
