@@ -102,8 +102,8 @@ create table entry_view (
     entry_type  varchar(16)  not null,
     entry_id    bigint       not null,
     reader      varchar(80)  not null,
-    day         date         not null,
-    primary key (entry_type, entry_id, day, reader)
+    viewed_on   date         not null,
+    primary key (entry_type, entry_id, viewed_on, reader)
 );
 create index entry_like_user_idx on entry_like (user_id, created_at);
 -- webhooks: subscriptions, and each delivery attempt chain with its outcome

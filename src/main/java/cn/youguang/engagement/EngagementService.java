@@ -50,7 +50,7 @@ public class EngagementService {
     /** Counts a view once per reader (a user, or a device id for anonymous readers) per day. */
     public void view(EntryKind kind, long id, String reader) {
         requirePublic(kind, id);
-        em.createNativeQuery("insert into entry_view (entry_type, entry_id, reader, day) values (?1, ?2, ?3, ?4)"
+        em.createNativeQuery("insert into entry_view (entry_type, entry_id, reader, viewed_on) values (?1, ?2, ?3, ?4)"
                         + " on conflict do nothing")
                 .setParameter(1, kind.name()).setParameter(2, id).setParameter(3, reader)
                 .setParameter(4, LocalDate.ofInstant(clock.instant(), ZONE)).executeUpdate();
