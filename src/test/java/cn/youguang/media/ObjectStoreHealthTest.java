@@ -27,14 +27,14 @@ class ObjectStoreHealthTest {
         given().get("/q/health").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Object store' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'Database' }.status", equalTo("UP"));
 
         s3.stop();
         try {
             given().get("/q/health").then().statusCode(503)
                     .body("status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'Object store' }.status", equalTo("DOWN"))
-                    .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
+                    .body("checks.find { it.name == 'Database' }.status", equalTo("UP"));
             given().get("/q/health/ready").then().statusCode(503);
         } finally {
             s3.start();
