@@ -69,7 +69,8 @@ public class EdgeProblems {
             refuse(ctx, 413, "Content Too Large", "The request body is larger than " + maxBodyBytes + " bytes", "body");
             return;
         }
-        if (request.getHeader(HttpHeaders.HOST) == null) {
+        // HTTP/2 (also after an h2c upgrade) names the host in :authority, not in a Host header
+        if (request.authority() == null) {
             refuse(ctx, 400, "Bad Request", "The request has no Host header", "Host");
             return;
         }

@@ -68,6 +68,18 @@ class EdgeProblemsTest {
     }
 
     @Test
+    void http2ClientsNameTheHostInTheAuthorityAndAreServed() throws Exception {
+        // the JDK client upgrades a plain-HTTP connection to HTTP/2 (h2c), whose requests carry :authority, not Host
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        for (int i = 0; i < 2; i++) {
+            java.net.http.HttpResponse<String> reply = client.send(java.net.http.HttpRequest.newBuilder(
+                    base.toURI().resolve("api/stories")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).as("request %d over %s", i, reply.version()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void oversizedRequestsAreProblems() {
         given().get("/api/stories?tag=" + "a".repeat(5000)).then().statusCode(414).contentType(PROBLEM)
                 .body("status", equalTo(414));
