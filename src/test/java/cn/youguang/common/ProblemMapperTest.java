@@ -26,7 +26,7 @@ class ProblemMapperTest {
         Response response = mapper.unexpected(lost, null);
 
         assertThat(response.getStatus()).isEqualTo(503);
-        assertThat(response.getHeaderString("Retry-After")).isEqualTo("10");
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
         assertThat(new String((byte[]) response.getEntity(), StandardCharsets.UTF_8))
                 .contains("\"status\":503").doesNotContain("Acquisition", "connection");
     }
