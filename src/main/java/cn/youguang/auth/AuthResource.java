@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.ClientAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,8 +45,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this username from this network (Retry-After)")
     public TokenPair login(@NotNull @Valid AuthRequests.StaffLogin login,
                            @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return signIn.staff(login.username(), login.password(), address);
+        return signIn.staff(login.username(), login.password(), ClientAddress.of(http));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package cn.youguang.auth;
 
+import cn.youguang.common.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.crypto.Cipher;
@@ -60,15 +61,8 @@ public class PersonalDataCipher {
 
     /** A secret derived from the key for one purpose (HMAC-SHA256 of the label), never the key itself. */
     public byte[] derive(String purpose, byte[] input) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            byte[] purposeKey = mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
-            return mac.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] purposeKey = Hashes.hmacSha256(key.getEncoded(), purpose.getBytes(StandardCharsets.UTF_8));
+        return Hashes.hmacSha256(purposeKey, input);
     }
 
     /** 13800000000 → 138****0000; shorter numbers keep only their last two digits. */

@@ -1,11 +1,17 @@
 package cn.youguang.common;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-/** SHA-256, the one digest the service uses: stored token hashes, content addresses, ETags, the audit chain. */
+/**
+ * SHA-256, the one digest the service uses: stored token hashes, content addresses, ETags; and HMAC-SHA256 where a
+ * secret key goes in (the audit chain, webhook signatures, derived keys).
+ */
 public final class Hashes {
 
     private Hashes() {
@@ -25,5 +31,15 @@ public final class Hashes {
 
     public static String sha256Hex(String text) {
         return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static byte[] hmacSha256(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.ClientAddress;
 import cn.youguang.common.ProblemException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,5 +1,6 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.ClientAddress;
 import cn.youguang.common.CurrentUser;
 import cn.youguang.common.Role;
 import cn.youguang.common.HttpCaching;

@@ -1,17 +1,17 @@
-package cn.youguang.feedback;
+package cn.youguang.common;
 
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The caller's network address for rate limits and the block list. Behind a proxy, enable Quarkus's forwarded
+ * The caller's network address for rate limits, the block list and sign-in slow-down: one rule for every feature. Behind a proxy, enable Quarkus's forwarded
  * headers (quarkus.http.proxy.*) so this is the client's address, not the proxy's.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(HttpServerRequest request) {
+    public static String of(HttpServerRequest request) {
         if (request == null || request.remoteAddress() == null) {
             return "unknown";
         }
