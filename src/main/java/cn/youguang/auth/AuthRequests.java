@@ -25,7 +25,9 @@ public final class AuthRequests {
     public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {
     }
 
-    public record PhoneBinding(@NotBlank @Pattern(regexp = WECHAT_CODE, message = "is not a getPhoneNumber code") String code) {
+    /** consentVersion: the privacy-guide version the person agreed to just before (phone binding needs consent). */
+    public record PhoneBinding(@NotBlank @Pattern(regexp = WECHAT_CODE, message = "is not a getPhoneNumber code") String code,
+                               @Size(max = 32) String consentVersion) {
     }
 
     public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,

@@ -24,10 +24,12 @@ public class MeResource {
 
     private final AccountService accounts;
     private final InvitationService invitations;
+    private final Consents consents;
     private final CurrentUser me;
 
-    public MeResource(AccountService accounts, InvitationService invitations, CurrentUser me) {
+    public MeResource(AccountService accounts, InvitationService invitations, Consents consents, CurrentUser me) {
         this.accounts = accounts;
+        this.consents = consents;
         this.invitations = invitations;
         this.me = me;
     }
@@ -39,6 +41,14 @@ public class MeResource {
         return accounts.profile(me.id());
     }
 
+    @GET
+    @Path("/consents")
+    @Authenticated
+    @Operation(summary = "Your consents, newest first; current is false for those given under an older guide")
+    public java.util.List<Consents.Consent> consents() {
+        return consents.of(me.id());
+    }
+
     @POST
     @Path("/phone")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -46,8 +56,9 @@ public class MeResource {
     @Operation(summary = "Bind the phone number from a getPhoneNumber button code; stored encrypted")
     @APIResponse(responseCode = "200", description = "Your profile with the masked number")
     @APIResponse(responseCode = "400", description = "The code is malformed, invalid or expired")
+    @APIResponse(responseCode = "422", description = "consentVersion is missing or not the privacy guide in force")
     public Profile bindPhone(@NotNull @Valid AuthRequests.PhoneBinding binding) {
-        return accounts.bindPhone(me.id(), binding.code());
+        return accounts.bindPhone(me.id(), binding.code(), binding.consentVersion());
     }
 
     @POST
