@@ -30,8 +30,13 @@ public class RetentionCommand implements ServerCommand {
         }
         var outcomes = retention.run(dryRun);
         System.out.println(dryRun ? "Retention dry run (nothing deleted):" : "Retention applied:");
-        outcomes.forEach(o -> System.out.printf("  %-28s %-8s %6s  %s%n", o.rule(), o.period(),
+        outcomes.forEach(o -> System.out.printf("  %-28s %-8s %6s  %s%n", o.rule(), readable(o.period()),
                 o.failure() == null ? o.count() : "failed", o.what()));
         return Retention.succeeded(outcomes) ? 0 : 1;
+    }
+
+    /** P180D rather than PT4320H, as the configuration is written. */
+    static String readable(java.time.Duration period) {
+        return !period.isZero() && period.toSeconds() % 86_400 == 0 ? "P" + period.toDays() + "D" : period.toString();
     }
 }
