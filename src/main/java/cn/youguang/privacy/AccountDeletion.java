@@ -60,7 +60,8 @@ public class AccountDeletion {
     public Status request(long userId) {
         AppUser user = account(userId, true);
         if (user.getKind() != AccountKind.WECHAT) {
-            throw ProblemException.forbidden("Console accounts are closed by an administrator, not deleted by their holder");
+            // 409, not 403: the caller may use the endpoint; this account is one an administrator closes
+            throw ProblemException.conflict("Console accounts are closed by an administrator, not deleted by their holder");
         }
         if (user.getDeletionDueAt() == null) {
             Instant now = clock.instant();
@@ -131,11 +132,17 @@ public class AccountDeletion {
         return user;
     }
 
+    /** What a deletion does, said before and while it is requested. */
+    private String note() {
+        long days = config.deletionCoolingOff().toDays();
+        return "申请后" + days + "天注销账号：资料、微信标识和手机号删除，登录立即失效；读书社笔记、评论、打卡和点赞删除；"
+                + "反映的问题为履行职责保留，但不再与您关联，凭编号和查询码仍可查询。" + days + "天内可以撤销。";
+    }
+
     private Status statusOf(AppUser user) {
         if (user.getDeletionDueAt() == null) {
-            return new Status(false, null, null, null);
+            return new Status(false, null, null, note());
         }
-        return new Status(true, user.getDeletionRequestedAt(), user.getDeletionDueAt(),
-                "账号将于到期时注销：资料和手机号删除，读书社内容按设置删除或匿名，反映的问题保留但不再与您关联（凭编号和查询码仍可查询）。到期前可以撤销。");
+        return new Status(true, user.getDeletionRequestedAt(), user.getDeletionDueAt(), note());
     }
 }

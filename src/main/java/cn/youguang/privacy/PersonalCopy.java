@@ -20,8 +20,7 @@ public class PersonalCopy {
     }
 
     static final String NOTICE = "匿名提交的反映不与任何账号关联，因此不在此副本中；凭编号和查询码可以查询它们。"
-            + " Anonymous reports are linked to no account and are therefore not in this copy; track them by number and query code."
-            + " Photo links expire one hour after the copy was made.";
+            + "副本中的照片链接在生成后一小时内有效。"
 
     private final Instance<PersonalData> holders;
     private final Clock clock;
