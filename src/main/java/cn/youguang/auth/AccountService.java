@@ -83,6 +83,22 @@ public class AccountService {
         return Profile.of(user);
     }
 
+    /** A cadre corrects the name or unit shown with their posts. */
+    public Profile correct(long userId, AuthRequests.ProfileCorrection correction) {
+        if (correction.displayName() == null && correction.unit() == null) {
+            throw ProblemException.invalid("displayName", "or unit is required");
+        }
+        AppUser user = existing(userId);
+        if (correction.displayName() != null) {
+            user.setDisplayName(correction.displayName().strip());
+        }
+        if (correction.unit() != null) {
+            user.setUnit(correction.unit().strip());
+        }
+        user.setUpdatedAt(clock.instant());
+        return Profile.of(user);
+    }
+
     /** A staff member changes their own password; every other sign-in of theirs ends. */
     public TokenPair changePassword(long userId, String current, String next) {
         AppUser user = existing(userId);

@@ -39,6 +39,11 @@ public final class AuthRequests {
                                   @NotBlank @Size(max = 100) String unit) {
     }
 
+    /** A cadre corrects the name and unit shown with their posts (PIPL Art. 46); a field left out stays. */
+    public record ProfileCorrection(@Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName,
+                                    @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String unit) {
+    }
+
     public record NewStaffAccount(@NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}", message = "must be 3-64 lower-case letters, digits, '.', '_' or '-', starting with a letter") String username,
                                   @NotBlank @Size(max = 200) String password,
                                   @NotBlank @Size(max = 64) String displayName,

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,6 +40,15 @@ public class MeResource {
     @Operation(summary = "Your profile and roles (phone masked)")
     public Profile profile() {
         return accounts.profile(me.id());
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CADRE)
+    @Operation(summary = "Correct the name or unit shown with your club posts")
+    @APIResponse(responseCode = "200", description = "Your corrected profile")
+    public Profile correct(@NotNull @Valid AuthRequests.ProfileCorrection correction) {
+        return accounts.correct(me.id(), correction);
     }
 
     @GET

@@ -39,10 +39,14 @@ public class AccountDeletion {
     private final Instance<PersonalData> holders;
     private final UploadService uploads;
     private final PersonalDataConfig config;
+    private final boolean clubContentKept;
     private final Clock clock;
 
     public AccountDeletion(EntityManager em, Instance<PersonalData> holders, UploadService uploads,
-                           PersonalDataConfig config, Clock clock) {
+                           PersonalDataConfig config, Clock clock,
+                           @org.eclipse.microprofile.config.inject.ConfigProperty(name = "youguang.club.deleted-account-content",
+                                   defaultValue = "remove") String clubContent) {
+        this.clubContentKept = "anonymise".equalsIgnoreCase(clubContent);
         this.em = em;
         this.holders = holders;
         this.uploads = uploads;
@@ -135,7 +139,8 @@ public class AccountDeletion {
     /** What a deletion does, said before and while it is requested. */
     private String note() {
         long days = config.deletionCoolingOff().toDays();
-        return "申请后" + days + "天注销账号：资料、微信标识和手机号删除，登录立即失效；读书社笔记、评论、打卡和点赞删除；"
+        return "申请后" + days + "天注销账号：资料、微信标识和手机号删除，登录立即失效；"
+                + (clubContentKept ? "读书社笔记和评论以“已注销用户”名义保留，打卡和点赞删除；" : "读书社笔记、评论、打卡和点赞删除；")
                 + "反映的问题为履行职责保留，但不再与您关联，凭编号和查询码仍可查询。" + days + "天内可以撤销。";
     }
 

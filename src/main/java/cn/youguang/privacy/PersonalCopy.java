@@ -20,7 +20,7 @@ public class PersonalCopy {
     }
 
     static final String NOTICE = "匿名提交的反映不与任何账号关联，因此不在此副本中；凭编号和查询码可以查询它们。"
-            + "副本中的照片链接在生成后一小时内有效。"
+            + "副本中的照片链接在生成后一小时内有效。";
 
     private final Instance<PersonalData> holders;
     private final Clock clock;

@@ -190,6 +190,23 @@ class PersonalDataTest {
     }
 
     @Test
+    void aCadreCorrectsTheNameAndUnitShownWithTheirPosts() {
+        String mark = UUID.randomUUID().toString().substring(0, 8);
+        Accounts.SignedIn cadre = ClubFixture.cadre(weChat, "旧名" + mark);
+        long post = ClubFixture.published(weChat, cadre, "更正前的笔记 " + mark);
+        given().header("Authorization", cadre.bearer()).contentType(ContentType.JSON).body(Map.of("displayName", "  "))
+                .patch("/api/me").then().statusCode(400).body("errors[0].field", equalTo("displayName"));
+        given().header("Authorization", cadre.bearer()).contentType(ContentType.JSON).body(Map.of())
+                .patch("/api/me").then().statusCode(400).body("errors[0].field", equalTo("displayName"));
+        given().get("/api/club/posts/" + post).then().body("post.author.displayName", equalTo("旧名" + mark));
+
+        given().header("Authorization", cadre.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "新名" + mark, "unit", "环卫处"))
+                .patch("/api/me").then().statusCode(200).body("displayName", equalTo("新名" + mark)).body("unit", equalTo("环卫处"));
+        given().get("/api/club/posts/" + post).then().body("post.author.displayName", equalTo("新名" + mark));
+    }
+
+    @Test
     void consoleAccountsCannotDeleteThemselves() {
         given().header("Authorization", Accounts.admin().bearer()).post("/api/me/deletion").then().statusCode(403);
         // a console account holding a mini-program role all the same is still not deleted this way
