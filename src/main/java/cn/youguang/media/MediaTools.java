@@ -61,6 +61,18 @@ public class MediaTools {
     }
 
     /**
+     * The rendition every phone plays: H.264 High profile in yuv420p at most 1280 px wide, AAC stereo (when the
+     * source has sound), the index (moov) at the front so playback starts before the download ends, no metadata.
+     */
+    public void phoneRendition(String input, Path mp4) throws ToolFailure {
+        run("ffmpeg", List.of(config.ffmpeg(), "-v", "error", "-y", "-i", input, "-map", "0:v:0", "-map", "0:a:0?",
+                "-vf", "scale='trunc(min(1280,iw)/2)*2':-2", "-c:v", "libx264", "-profile:v", "high", "-pix_fmt", "yuv420p",
+                "-preset", "veryfast", "-crf", "23", "-c:a", "aac", "-b:a", "128k", "-ac", "2",
+                "-movflags", "+faststart", "-map_metadata", "-1", mp4.toString()));
+        requireFile(mp4, "ffmpeg made no phone rendition");
+    }
+
+    /**
      * A JPEG {@code width} pixels wide with all metadata dropped (no GPS or camera data leaves in a rendition).
      * ffmpeg turns the picture upright by its EXIF orientation itself (autorotate).
      */

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 public class ObjectStore {
 
     public static final String PUBLIC_PREFIX = "public/";
+    public static final String PRIVATE_PREFIX = "private/";
     static final Pattern KEY = Pattern.compile("(?:public|private)/[A-Za-z0-9][A-Za-z0-9._-]{0,127}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,127}){0,6}");
     private static final Logger LOG = Logger.getLogger(ObjectStore.class);
 

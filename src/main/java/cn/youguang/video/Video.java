@@ -84,6 +84,10 @@ public class Video {
 
     private Boolean playable;
 
+    /** the phone-safe rendition the play endpoint serves; the original stays at objectKey */
+    @Column(name = "phone_key", length = 300)
+    private String phoneKey;
+
     @Column(name = "playability_notes", length = 500)
     private String playabilityNotes;
 
@@ -147,7 +151,8 @@ public class Video {
 
     void processed(Long durationMs, Integer width, Integer height, String container, String videoCodec,
                    String audioCodec, Long bitrate, boolean playable, String notes, String generatedPosterKey,
-                   Instant now) {
+                   String phoneKey, Instant now) {
+        this.phoneKey = phoneKey;
         this.durationMs = durationMs;
         this.width = width;
         this.height = height;
@@ -206,6 +211,15 @@ public class Video {
 
     public String getUploadId() {
         return uploadId;
+    }
+
+    /** What phones are given to play: the rendition when there is one, else the original. */
+    public String getPlayKey() {
+        return phoneKey != null ? phoneKey : objectKey;
+    }
+
+    public String getPhoneKey() {
+        return phoneKey;
     }
 
     public String getObjectKey() {

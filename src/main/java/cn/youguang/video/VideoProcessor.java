@@ -110,6 +110,7 @@ public class VideoProcessor {
             return;
         }
         Path poster = null;
+        Path rendition = null;
         try {
             String url = store.internalGetUrl(video.getObjectKey(), READ_URL_LIFETIME);
             Facts facts = read(tools.probe(url));
@@ -126,11 +127,26 @@ public class VideoProcessor {
                 store.putFile(posterKey, poster, MediaFormat.JPEG.mediaType());
             }
             String generatedPoster = posterKey;
+            // every upload, playable or not: phones then get one known-good format, whatever the editor's camera made
+            String phoneKey = null;
+            String notes = facts.notes();
+            rendition = Files.createTempFile("youguang-phone-", ".mp4");
+            try {
+                tools.phoneRendition(url, rendition);
+                phoneKey = ObjectStore.PRIVATE_PREFIX + "video/" + id + "/phone.mp4";
+                store.putFile(phoneKey, rendition, "video/mp4");
+            } catch (MediaTools.ToolFailure e) {
+                LOG.warnf("Video %d: no phone rendition (%s); the original is played", id, e.getMessage());
+                notes = (notes == null ? "" : notes + "; ") + "no phone rendition: " + e.getMessage();
+            }
+            boolean playable = phoneKey != null || facts.playable();
+            String phone = phoneKey;
+            String noted = notes;
             finish(id, v -> v.processed(facts.durationMs(), facts.width(), facts.height(), facts.container(),
-                    facts.videoCodec(), facts.audioCodec(), facts.bitrate(), facts.playable(), facts.notes(),
-                    generatedPoster, clock.instant()));
-            LOG.infof("Video %d ready: %s/%s, %d ms, playable in the mini-program: %s", id, facts.videoCodec(),
-                    facts.audioCodec(), facts.durationMs(), facts.playable());
+                    facts.videoCodec(), facts.audioCodec(), facts.bitrate(), playable, noted, generatedPoster, phone,
+                    clock.instant()));
+            LOG.infof("Video %d ready: %s/%s, %d ms, phone rendition: %s, playable in the mini-program: %s", id,
+                    facts.videoCodec(), facts.audioCodec(), facts.durationMs(), phone != null, playable);
         } catch (MediaTools.ToolFailure e) {
             finish(id, v -> v.failed(e.getMessage(), clock.instant()));
         } catch (StorageUnavailableException e) {
@@ -138,11 +154,13 @@ public class VideoProcessor {
         } catch (IOException e) {
             LOG.warnf("Video %d postponed: %s", id, e.getClass().getSimpleName());
         } finally {
-            if (poster != null) {
-                try {
-                    Files.deleteIfExists(poster);
-                } catch (IOException ignored) {
-                    // temp folder
+            for (Path temp : new Path[]{poster, rendition}) {
+                if (temp != null) {
+                    try {
+                        Files.deleteIfExists(temp);
+                    } catch (IOException ignored) {
+                        // temp folder
+                    }
                 }
             }
         }

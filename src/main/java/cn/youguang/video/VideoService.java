@@ -88,7 +88,7 @@ public class VideoService {
     public String play(long id) {
         Video v = videos.findPublic(id).filter(x -> x.getObjectKey() != null)
                 .orElseThrow(() -> ProblemException.notFound("Playable video " + id));
-        return v.getObjectKey();
+        return v.getPlayKey();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -156,6 +156,7 @@ public class VideoService {
         Video video = existing(id);
         String file = video.getObjectKey();
         String poster = video.isPosterFromEditor() ? null : video.getPosterKey();
+        String rendition = video.getPhoneKey();
         String upload = video.getUploadId();
         if (video.isPublished()) {
             contentChanged.fire(new ContentChanged(EntryKind.VIDEO, video.getId(), null, ContentChanged.Change.UNPUBLISHED));
@@ -171,6 +172,9 @@ public class VideoService {
         }
         if (poster != null) {
             store.delete(poster);
+        }
+        if (rendition != null) {
+            store.delete(rendition);
         }
     }
 

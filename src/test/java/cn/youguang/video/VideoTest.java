@@ -6,6 +6,8 @@ import cn.youguang.testing.Accounts;
 import cn.youguang.testing.DatabaseRows;
 import cn.youguang.testing.DirectUpload;
 import cn.youguang.testing.TestVideos;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -88,24 +90,65 @@ class VideoTest {
                 .extract().header("Location");
         HttpResponse<byte[]> part = DirectUpload.get(presigned, "bytes=0-99");
         assertThat(part.statusCode()).isEqualTo(206);
-        assertThat(part.body()).hasSize(100).isEqualTo(java.util.Arrays.copyOf(Files.readAllBytes(file), 100));
+        assertThat(part.body()).hasSize(100);
+        assertThat(new String(part.body(), 4, 4, StandardCharsets.ISO_8859_1)).as("an MP4 file").isEqualTo("ftyp");
         assertThat(part.headers().firstValue("Content-Range")).hasValueSatisfying(v -> assertThat(v).startsWith("bytes 0-99/"));
+        // what is played is the phone rendition; the original is kept as it was uploaded
+        assertPhoneRendition(id, presigned);
+        assertThat(store.exists(new DatabaseRows(dataSource).single("select object_key from video where id = ?", id))).isTrue();
         // a GET counts nothing (views are posted to /api/engagement), so the public reply is unchanged by playing
         given().get("/api/videos/" + id).then().body("viewCount", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
-    void hevcIsFlaggedAsNotPlayableInTheMiniProgram() {
+    void hevcIsNotedAndPhonesGetAnH264Rendition() throws Exception {
         long id = create(Map.of("title", "HEVC", "uploadId", upload(TestVideos.hevc(2), "video/mp4")));
 
         JsonPath ready = awaitStatus(id, "READY");
-        assertThat(ready.getString("videoCodec")).isEqualTo("hevc");
-        assertThat(ready.getBoolean("playable")).isFalse();
+        assertThat(ready.getString("videoCodec")).as("the original's codec").isEqualTo("hevc");
         assertThat(ready.getString("playabilityNotes")).contains("not H.264");
-        // the public catalogue says so too, so the mini-program shows a message instead of a player that fails
+        assertThat(ready.getBoolean("playable")).as("phones play the rendition").isTrue();
         given().header("Authorization", editor.bearer()).post("/api/videos/" + id + "/publish").then().statusCode(200);
-        given().get("/api/videos/" + id).then().statusCode(200).body("playable", equalTo(false));
-        given().get("/api/videos").then().statusCode(200).body("items.find { it.id == " + id + " }.playable", equalTo(false));
+        given().get("/api/videos/" + id).then().statusCode(200).body("playable", equalTo(true));
+        String presigned = given().redirects().follow(false).get("/api/videos/" + id + "/play").then().statusCode(302)
+                .extract().header("Location");
+        assertPhoneRendition(id, presigned);
+    }
+
+    @Test
+    void aHigh444VideoThatPhonesCannotDecodeIsServedInYuv420p() throws Exception {
+        long id = create(Map.of("title", "4:4:4", "uploadId", upload(TestVideos.h264High444(1), "video/mp4")));
+
+        JsonPath ready = awaitStatus(id, "READY");
+        assertThat(ready.getString("playabilityNotes")).contains("High 4:4:4 Predictive", "yuv444p");
+        assertThat(ready.getBoolean("playable")).isTrue();
+        given().header("Authorization", editor.bearer()).post("/api/videos/" + id + "/publish").then().statusCode(200);
+        String presigned = given().redirects().follow(false).get("/api/videos/" + id + "/play").then().statusCode(302)
+                .extract().header("Location");
+        assertPhoneRendition(id, presigned);
+    }
+
+    /** The played file is H.264 High in yuv420p with its index first, stored beside the original. */
+    private void assertPhoneRendition(long id, String presigned) throws Exception {
+        DatabaseRows rows = new DatabaseRows(dataSource);
+        String phoneKey = rows.single("select phone_key from video where id = ?", id);
+        assertThat(phoneKey).isEqualTo("private/video/" + id + "/phone.mp4");
+        assertThat(presigned).contains("phone.mp4");
+        byte[] bytes = DirectUpload.get(presigned, "bytes=0-").body();
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertThat(text.indexOf("moov")).as("moov before mdat (faststart)").isPositive().isLessThan(text.indexOf("mdat"));
+        Path played = Files.createTempFile(Path.of("target"), "played-", ".mp4");
+        try {
+            Files.write(played, bytes);
+            JsonNode streams = new ObjectMapper().readTree(new ProcessBuilder("ffprobe", "-v", "error", "-print_format",
+                    "json", "-show_streams", played.toString()).start().getInputStream()).path("streams");
+            JsonNode video = streams.get(0);
+            assertThat(video.path("codec_name").asText()).isEqualTo("h264");
+            assertThat(video.path("profile").asText()).isEqualTo("High");
+            assertThat(video.path("pix_fmt").asText()).isEqualTo("yuv420p");
+        } finally {
+            Files.deleteIfExists(played);
+        }
     }
 
     @Test
