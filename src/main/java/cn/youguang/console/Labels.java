@@ -31,6 +31,14 @@ final class Labels {
         return KINDS.getOrDefault(kind, kind);
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    /** Times as the bureau reads them: Beijing time, to the minute. */
+    static String time(java.time.Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
     static String status(int status) {
         return switch (status) {
             case 400, 422 -> "提交的内容有误";

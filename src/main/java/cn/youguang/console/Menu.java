@@ -15,7 +15,12 @@ final class Menu {
     }
 
     static final List<Item> ITEMS = List.of(
-            item("概览", "/admin/dashboard", DashboardPage.class));
+            item("概览", "/admin/dashboard", DashboardPage.class),
+            item("内容", "/admin/content", ContentPages.class),
+            item("读书社审核", "/admin/club/queue", ClubPages.class),
+            item("书单", "/admin/club/lists", ClubPages.class),
+            item("邀请码", "/admin/invitations", InvitationPages.class),
+            item("账号", "/admin/accounts", AccountPages.class));
 
     private Menu() {
     }
