@@ -1,0 +1,232 @@
+package cn.youguang.console;
+
+import cn.youguang.common.Role;
+import cn.youguang.testing.Accounts;
+import cn.youguang.testing.ClubFixture;
+import cn.youguang.testing.InjectWeChatMock;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The console in a real browser: Debian's Chromium driven by its chromedriver (nothing is downloaded; Selenium
+ * Manager is never asked because both paths are given). One headless session for the class. Skipped, with a
+ * message, where Chromium is not installed; .ci/run installs it, so CI always runs these.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @InjectWeChatMock
+    WireMockServer weChat;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium or chromedriver is not installed (apt-get install chromium chromium-driver): "
+                        + "the console's browser tests are skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1000", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** localhost, not 127.0.0.1: a browser keeps Secure cookies there without TLS. */
+    private String url(String path) {
+        return "http://localhost:" + base.getPort() + path;
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(url("/admin/login"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/admin/login"));
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        submit(By.cssSelector("form[action='/admin/login'] button"));
+    }
+
+    private static String newStaff(Set<String> roles) {
+        String username = "b-" + UUID.randomUUID().toString().substring(0, 10);
+        Accounts.newStaff(username, roles);
+        return username;
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Clicks a submit button and waits for the page the form leads to. */
+    private static void submit(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    private static void submit(By button) {
+        submit(browser.findElement(button));
+    }
+
+    private static String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    @Test
+    void signInShowsTheDashboardAndLogoutEndsIt() throws IOException {
+        browser.get(url("/admin/login"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/admin/dashboard"));
+        assertThat(browser.getCurrentUrl()).contains("/admin/login");
+        screenshot("login");
+        signIn("admin", Accounts.ADMIN_PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/dashboard");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
+        assertThat(browser.findElements(By.cssSelector(".chart svg"))).hasSize(6);
+        screenshot("dashboard");
+        browser.get(url("/admin/accounts"));
+        screenshot("accounts");
+        browser.get(url("/admin/invitations"));
+        screenshot("invitations");
+
+        submit(By.cssSelector("form.logout button"));
+        assertThat(text()).contains("已退出登录");
+        browser.get(url("/admin/dashboard"));
+        assertThat(browser.getCurrentUrl()).contains("/admin/login");
+    }
+
+    @Test
+    void aStoryIsWrittenReviewedAndPublished() throws IOException {
+        String editor = newStaff(Set.of(Role.EDITOR));
+        String reviewer = newStaff(Set.of(Role.REVIEWER));
+        String slug = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+
+        signIn(editor, Accounts.passwordOf(editor));
+        browser.get(url("/admin/content/stories/new"));
+        WebElement front = browser.findElement(By.name("frontMatter"));
+        front.clear();
+        front.sendKeys("slug: " + slug + "\ntitle: 浏览器里写的典型\nperson: 测试人物\nsummary: 端到端测试\n");
+        browser.findElement(By.name("body")).sendKeys("在平凡岗位上**默默坚守**。");
+        submit(By.cssSelector("button[value=preview]"));
+        assertThat(browser.findElement(By.cssSelector(".preview strong")).getText()).isEqualTo("默默坚守");
+        submit(By.cssSelector("button[value=save]"));
+        assertThat(text()).contains("已保存").contains("草稿");
+        screenshot("content-editor");
+        submit(By.cssSelector("button[value=in_review]"));
+        assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("审核中");
+        assertThat(browser.findElements(By.cssSelector("button[value=approved]"))).isEmpty();
+        browser.get(url("/admin/content?kind=stories"));
+        screenshot("content-list");
+
+        signIn(reviewer, Accounts.passwordOf(reviewer));
+        browser.get(url("/admin/content?kind=stories&stage=in_review"));
+        submit(browser.findElement(By.linkText("浏览器里写的典型")));
+        submit(By.cssSelector("button[value=approved]"));
+        assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("已通过");
+        submit(By.cssSelector("button[value=published]"));
+        assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("已发布");
+
+        given().get("/api/stories/" + slug).then().statusCode(200).body("title", equalTo("浏览器里写的典型"));
+    }
+
+    @Test
+    void aModeratorRejectsAQueuedPostAndIsRefusedOtherPages() throws IOException {
+        var cadre = ClubFixture.cadre(weChat, "读书人");
+        ClubFixture.textVerdict(weChat, "review", 10001);
+        long post = ClubFixture.write(cadre, ClubFixture.note("待审的读书笔记 " + UUID.randomUUID()))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String moderator = newStaff(Set.of(Role.MODERATOR));
+
+        signIn(moderator, Accounts.passwordOf(moderator));
+        assertThat(browser.findElements(By.linkText("账号"))).isEmpty();
+        submit(browser.findElement(By.linkText("读书社审核")));
+        WebElement item = browser.findElement(By.id("post-" + post));
+        assertThat(item.getText()).contains("广告");
+        screenshot("club-queue");
+        item.findElement(By.name("reason")).sendKeys("广告内容");
+        submit(item.findElement(By.cssSelector("button[value=reject]")));
+        assertThat(browser.findElements(By.id("post-" + post))).isEmpty();
+        given().header("Authorization", cadre.bearer()).get("/api/club/me/posts/" + post)
+                .then().body("state", equalTo("rejected")).body("rejectReason", equalTo("广告内容"));
+
+        browser.get(url("/admin/accounts"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+        screenshot("forbidden");
+    }
+
+    @Test
+    void aFormWithoutItsTokenIsRejected() {
+        signIn("admin", Accounts.ADMIN_PASSWORD);
+        browser.get(url("/admin/invitations"));
+        // as a forged form would arrive: the same form without its hidden token
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll('input[name=_csrf]').forEach(function (e) { e.remove(); });");
+        submit(By.cssSelector("form[action='/admin/invitations'] button"));
+        assertThat(text()).contains("无权访问").contains("校验码");
+        browser.get(url("/admin/dashboard"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
+    }
+
+    @Test
+    void aScriptInATitleIsShownAsText() {
+        String editor = newStaff(Set.of(Role.EDITOR));
+        String title = "<script>alert('x')</script>标题" + UUID.randomUUID().toString().substring(0, 4);
+        given().header("Authorization", Accounts.staff(editor, Accounts.passwordOf(editor)).bearer())
+                .contentType("application/json")
+                .body(java.util.Map.of("frontMatter", java.util.Map.of("slug", "s-" + UUID.randomUUID().toString().substring(0, 8),
+                        "title", title, "person", "某"), "body", "x"))
+                .post("/api/editorial/stories").then().statusCode(201);
+        signIn(editor, Accounts.passwordOf(editor));
+        browser.get(url("/admin/content?kind=stories"));
+        assertThat(browser.findElement(By.linkText(title)).getText()).isEqualTo(title);
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+}
