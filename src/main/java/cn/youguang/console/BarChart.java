@@ -33,13 +33,14 @@ public record BarChart(String id, String title, String unit, List<String> series
         double top = niceTop(max);
         int perGroup = Math.max(1, series.size());
         int barWidth = series.size() > 2 ? 8 : 14;
-        int groupWidth = perGroup * barWidth + 10;
+        // wide enough for a label such as 2026-11 under every group
+        int groupWidth = Math.max(52, perGroup * barWidth + 10);
         int width = LEFT + Math.max(1, groups.size()) * groupWidth + 10;
         List<Bar> bars = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
-            int x0 = LEFT + g * groupWidth + 5;
+            int x0 = LEFT + g * groupWidth + (groupWidth - perGroup * barWidth) / 2;
             for (int s = 0; s < group.values().size(); s++) {
                 double v = group.values().get(s).doubleValue();
                 int h = top == 0 ? 0 : (int) Math.round(v / top * PLOT_HEIGHT);

@@ -176,6 +176,22 @@ public class ContentPages {
         }
     }
 
+    /** A collection's stories in a new order (or with one taken out), as the API's reorder takes them. */
+    @POST
+    @Path("/collections/{id}/order")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response reorder(@PathParam("id") String id, @RestForm("stories") List<String> stories,
+                            @RestForm String version) {
+        long entryId = QueryParams.id("id", id);
+        EditorialRequests.Order order = new EditorialRequests.Order(
+                version == null || version.isEmpty() ? null : QueryParams.id("version", version),
+                stories == null ? List.of() : stories);
+        check(order);
+        editorial.reorder(entryId, me.id(), order.version(), order.stories());
+        return Response.seeOther(URI.create("/admin/content/collections/" + entryId + "?saved=1")).build();
+    }
+
     @POST
     @Path("/{kind}/{id}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -255,6 +271,10 @@ public class ContentPages {
     public record Option(String value, String label) {
     }
 
+    /** A story of a collection, with the orders its up and down buttons send. */
+    public record Place(String slug, List<String> up, List<String> down) {
+    }
+
     /** A button the workflow offers: the stage it moves to and its words. */
     public record Move(String to, String label, boolean needsComment) {
     }
@@ -286,8 +306,27 @@ public class ContentPages {
                 .data("moves", moves).data("labels", new Words())
                 .data("transitions", entry == null ? List.of() : workflow.transitions(kind, entry.id()))
                 .data("notice", null).data("previewLink", null)
+                .data("order", "collections".equals(kind) && entry != null ? places(entry.frontMatter().get("stories")) : List.of())
                 .data("canSchedulePublish", entry != null && entry.stage() == Stage.APPROVED)
                 .data("canScheduleUnpublish", entry != null && (entry.stage() == Stage.PUBLISHED || entry.stage() == Stage.SCHEDULED));
+    }
+
+    private static List<Place> places(Object stories) {
+        if (!(stories instanceof List<?> list)) {
+            return List.of();
+        }
+        List<String> slugs = list.stream().map(String::valueOf).toList();
+        List<Place> places = new java.util.ArrayList<>();
+        for (int i = 0; i < slugs.size(); i++) {
+            places.add(new Place(slugs.get(i), i == 0 ? null : swapped(slugs, i - 1), i == slugs.size() - 1 ? null : swapped(slugs, i)));
+        }
+        return places;
+    }
+
+    private static List<String> swapped(List<String> slugs, int at) {
+        List<String> order = new java.util.ArrayList<>(slugs);
+        java.util.Collections.swap(order, at, at + 1);
+        return order;
     }
 
     private static String moveLabel(Stage from, Stage to, EditorialViews.ReviewStep step) {

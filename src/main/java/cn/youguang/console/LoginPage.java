@@ -98,7 +98,8 @@ public class LoginPage {
             };
             return page(http, safeNext(next), username, null, message, e.status() == 429 ? 429 : 401);
         }
-        http.addCookie(SessionCookie.of(SessionCookie.NAME, secret, config.sessionLifetime().toSeconds()));
+        // the browser keeps the cookie a day past the session, so the next page can say "expired" rather than "sign in"
+        http.addCookie(SessionCookie.of(SessionCookie.NAME, secret, config.sessionLifetime().plusDays(1).toSeconds()));
         http.addCookie(SessionCookie.expired(SessionCookie.LOGIN_NAME));
         return Response.seeOther(URI.create(safeNext(next))).build();
     }

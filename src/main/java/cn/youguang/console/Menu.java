@@ -20,7 +20,8 @@ final class Menu {
             item("读书社审核", "/admin/club/queue", ClubPages.class),
             item("书单", "/admin/club/lists", ClubPages.class),
             item("邀请码", "/admin/invitations", InvitationPages.class),
-            item("账号", "/admin/accounts", AccountPages.class));
+            item("账号", "/admin/accounts", AccountPages.class),
+            item("纪检授权确认", "/admin/role-grants", RoleGrantPages.class));
 
     private Menu() {
     }

@@ -142,6 +142,32 @@ class ConsoleContentTest {
                 .get("/admin/content").asString()).doesNotContain(mine);
     }
 
+    @Test
+    void aCollectionsStoriesAreReorderedWithPlainForms() {
+        Person editor = person(Role.EDITOR);
+        String a = "ord-a-" + UUID.randomUUID().toString().substring(0, 6);
+        String b = "ord-b-" + UUID.randomUUID().toString().substring(0, 6);
+        create(editor, a, "甲", "x");
+        create(editor, b, "乙", "x");
+        String slug = "ord-" + UUID.randomUUID().toString().substring(0, 6);
+        String location = editor.console().form().formParam("frontMatter", "slug: " + slug + "\ntitle: 选编\nstories: [" + a + ", " + b + "]\n")
+                .formParam("body", "导语").formParam("action", "save").post("/admin/content/collections/new")
+                .then().statusCode(303).extract().header("Location");
+        long id = Long.parseLong(location.replaceAll(".*/collections/(\\d+).*", "$1"));
+        String page = editor.console().browser().get("/admin/content/collections/" + id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("选编顺序").contains(a + " 下移").contains(b + " 上移");
+
+        long version = given().header("Authorization", "Bearer " + editor.token()).get("/api/editorial/collections/" + id)
+                .then().extract().jsonPath().getLong("version");
+        editor.console().form().formParam("version", version).formParam("stories", b).formParam("stories", a)
+                .post("/admin/content/collections/" + id + "/order").then().statusCode(303);
+        given().header("Authorization", "Bearer " + editor.token()).get("/api/editorial/collections/" + id)
+                .then().body("frontMatter.stories", org.hamcrest.Matchers.contains(b, a));
+        // an order sent from a stale page is refused, as the API refuses a stale version
+        editor.console().form().formParam("version", version).formParam("stories", a).formParam("stories", b)
+                .post("/admin/content/collections/" + id + "/order").then().statusCode(409);
+    }
+
     private static String version(Person who, long id) {
         return String.valueOf(given().header("Authorization", "Bearer " + who.token()).contentType(ContentType.JSON)
                 .get("/api/editorial/stories/" + id).then().statusCode(200).extract().jsonPath().getLong("version"));

@@ -105,6 +105,25 @@ class ConsolePagesTest {
     }
 
     @Test
+    void anInspectorGrantWaitsForASecondPersonInTheConsole() {
+        ConsoleSession admin = ConsoleSession.signIn("admin", Accounts.ADMIN_PASSWORD);
+        String username = "insp-" + UUID.randomUUID().toString().substring(0, 8);
+        String location = admin.form().formParam("username", username).formParam("displayName", "候选纪检")
+                .formParam("password", "a-long-enough-secret").formParam("roles", "inspector").post("/admin/accounts")
+                .then().statusCode(303).extract().header("Location");
+        admin.browser().get(location).then().body(containsString("角色： · 状态"));
+        admin.browser().get("/admin/role-grants").then().statusCode(403);
+
+        ConsoleSession inspector = staff(Set.of(Role.INSPECTOR));
+        String pending = inspector.browser().get("/admin/role-grants").then().statusCode(200).extract().asString();
+        assertThat(pending).contains(username);
+        String grant = pending.split("<td>" + username + "</td>")[1].replaceAll("(?s).*?/admin/role-grants/(\\d+)/confirm.*", "$1");
+        inspector.form().post("/admin/role-grants/" + grant + "/confirm").then().statusCode(303);
+        given().header("Authorization", Accounts.admin().bearer()).queryParam("role", "inspector").get("/api/admin/users")
+                .then().body(containsString(username));
+    }
+
+    @Test
     void aRoleTakenAwayClosesItsPagesAtTheNextRequest() {
         String username = "rol-" + UUID.randomUUID().toString().substring(0, 8);
         long id = Accounts.newStaff(username, Set.of(Role.EDITOR, Role.MODERATOR)).id();

@@ -19,7 +19,8 @@ class ConsoleRolesTest {
             ContentPages.class, EditorialResource.class,
             ClubPages.class, ModerationResource.class,
             InvitationPages.class, InvitationResource.class,
-            AccountPages.class, UserAdminResource.class);
+            AccountPages.class, UserAdminResource.class,
+            RoleGrantPages.class, cn.youguang.auth.RoleGrantResource.class);
 
     @Test
     void everyPageAdmitsTheRolesOfItsApi() {
