@@ -290,6 +290,10 @@ public class ContentPages {
             return Labels.kind(kind);
         }
 
+        public String postState(String state) {
+            return Labels.postState(state);
+        }
+
         public String time(java.time.Instant at) {
             return at == null ? "" : Labels.time(at);
         }

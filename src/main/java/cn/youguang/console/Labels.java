@@ -14,6 +14,9 @@ final class Labels {
     private static final Map<String, String> STAGES = Map.of("draft", "草稿", "in_review", "审核中", "approved", "已通过",
             "scheduled", "已定时", "published", "已发布", "unpublished", "已撤下", "archived", "已归档");
 
+    private static final Map<String, String> POST_STATES = Map.of("published", "已公开", "pending", "待审核",
+            "rejected", "已驳回", "hidden", "已隐藏", "deleted", "作者已删除");
+
     private static final Map<String, String> KINDS = Map.of("stories", "先进典型", "articles", "文章", "collections", "选编");
 
     private Labels() {
@@ -25,6 +28,10 @@ final class Labels {
 
     static String stage(String stage) {
         return STAGES.getOrDefault(stage, stage);
+    }
+
+    static String postState(String state) {
+        return state == null ? "" : POST_STATES.getOrDefault(state, state);
     }
 
     static String kind(String kind) {
