@@ -117,6 +117,22 @@ public class ContentPages {
                 .data("labels", new Words());
     }
 
+    /**
+     * The live preview's fragment: Markdown rendered and sanitized by the API's own renderer, nothing saved. The
+     * editor's small script posts here as the text changes (a form post, so the form token is checked as usual).
+     */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response preview(@RestForm String body) {
+        String markdown = body == null ? "" : body;
+        if (markdown.length() > EntryRequest.MAX_BODY) {
+            throw ProblemException.invalid("body", "is longer than 1 000 000 characters");
+        }
+        return Response.ok(renderer.render(markdown).html()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
     @GET
     @Path("/{kind}/new")
     @Operation(hidden = true)

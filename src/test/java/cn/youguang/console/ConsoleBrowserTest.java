@@ -155,6 +155,9 @@ class ConsoleBrowserTest {
         front.clear();
         front.sendKeys("slug: " + slug + "\ntitle: 浏览器里写的典型\nperson: 测试人物\nsummary: 端到端测试\n");
         browser.findElement(By.name("body")).sendKeys("在平凡岗位上**默默坚守**。");
+        // the live preview (a script file the Content-Security-Policy allows) renders while typing
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.cssSelector(".preview strong"), "默默坚守"));
         submit(By.cssSelector("button[value=preview]"));
         assertThat(browser.findElement(By.cssSelector(".preview strong")).getText()).isEqualTo("默默坚守");
         submit(By.cssSelector("button[value=save]"));

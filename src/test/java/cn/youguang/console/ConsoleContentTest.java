@@ -66,6 +66,17 @@ class ConsoleContentTest {
     }
 
     @Test
+    void theLivePreviewAnswersTheSanitizedFragment() {
+        Person editor = person(Role.EDITOR);
+        String fragment = editor.console().form().formParam("body", "# 标题\n\n<script>alert(1)</script>\n\n**粗**")
+                .post("/admin/content/preview").then().statusCode(200).extract().asString();
+        assertThat(fragment).contains("<h1>标题</h1>").contains("<strong>粗</strong>").doesNotContain("<script");
+        assertThat(editor.console().browser().get("/admin/content/stories/new").asString())
+                .contains("<script src=\"/admin/assets/live-preview.js\" defer></script>");
+        given().accept("text/html").get("/admin/assets/live-preview.js").then().statusCode(200);
+    }
+
+    @Test
     void badFrontMatterNamesTheFieldAndWritesNothing() {
         Person editor = person(Role.EDITOR);
         String slug = "bad-" + UUID.randomUUID().toString().substring(0, 8);
