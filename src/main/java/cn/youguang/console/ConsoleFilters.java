@@ -30,18 +30,29 @@ import java.util.Set;
  */
 public class ConsoleFilters {
 
+    /** Images may also come from the media store, and uploads go straight to it (the media library). */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: %s; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + "img-src 'self' data: %s; connect-src 'self' %s; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ObjectMapper json;
     private final Template error;
     private final ConsoleConfig config;
 
-    public ConsoleFilters(ObjectMapper json, @Location("console/error.html") Template error, ConsoleConfig config) {
+    private final cn.youguang.media.ObjectStore store;
+
+    public ConsoleFilters(ObjectMapper json, @Location("console/error.html") Template error, ConsoleConfig config,
+                          cn.youguang.media.ObjectStore store) {
         this.json = json;
         this.error = error;
         this.config = config;
+        this.store = store;
+    }
+
+    String contentSecurityPolicy() {
+        String images = String.join(" ", new java.util.LinkedHashSet<>(List.of(store.publicOrigin(), store.clientOrigin(),
+                config.imageSources().orElse("")))).strip();
+        return String.format(CONTENT_SECURITY_POLICY, images, store.clientOrigin());
     }
 
     /**
@@ -76,8 +87,7 @@ public class ConsoleFilters {
         if (!isConsole(request)) {
             return;
         }
-        response.getHeaders().putSingle("Content-Security-Policy",
-                String.format(CONTENT_SECURITY_POLICY, config.imageSources().orElse("")).replace(" ;", ";"));
+        response.getHeaders().putSingle("Content-Security-Policy", contentSecurityPolicy());
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         MediaType type = response.getMediaType();
         if (response.getStatus() < 400 || type == null || !type.isCompatible(ProblemMapper.PROBLEM_JSON)

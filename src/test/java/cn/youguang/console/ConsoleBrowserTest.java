@@ -116,8 +116,10 @@ class ConsoleBrowserTest {
         submit(browser.findElement(button));
     }
 
-    private static String text() {
-        return browser.findElement(By.tagName("body")).getText();
+    /** Waits until the page shows this text (a page that is still being replaced is read again). */
+    private static void shows(String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
     @Test
@@ -138,7 +140,7 @@ class ConsoleBrowserTest {
         screenshot("invitations");
 
         submit(By.cssSelector("form.logout button"));
-        assertThat(text()).contains("已退出登录");
+        shows("已退出登录");
         browser.get(url("/admin/dashboard"));
         assertThat(browser.getCurrentUrl()).contains("/admin/login");
     }
@@ -161,7 +163,8 @@ class ConsoleBrowserTest {
         submit(By.cssSelector("button[value=preview]"));
         assertThat(browser.findElement(By.cssSelector(".preview strong")).getText()).isEqualTo("默默坚守");
         submit(By.cssSelector("button[value=save]"));
-        assertThat(text()).contains("已保存").contains("草稿");
+        shows("已保存");
+        shows("草稿");
         screenshot("content-editor");
         submit(By.cssSelector("button[value=in_review]"));
         assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("审核中");
@@ -178,6 +181,27 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("已发布");
 
         given().get("/api/stories/" + slug).then().statusCode(200).body("title", equalTo("浏览器里写的典型"));
+    }
+
+    @Test
+    void anImageGoesFromTheBrowserStraightToTheStore() throws IOException {
+        String editor = newStaff(Set.of(Role.EDITOR));
+        Path file = Files.createTempFile("console-upload", ".jpg");
+        Files.write(file, cn.youguang.testing.TestImages.jpeg(320, 240, java.awt.Color.ORANGE));
+        signIn(editor, Accounts.passwordOf(editor));
+        browser.get(url("/admin/media"));
+        browser.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[data-media-upload] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[data-upload-result]"), "已校验"));
+        assertThat(browser.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+        screenshot("media");
+        String id = browser.findElement(By.cssSelector("[data-upload-result]")).getText()
+                .replaceAll("(?s).*编号 ([0-9a-f-]{36}).*", "$1");
+        given().header("Authorization", Accounts.staff(editor, Accounts.passwordOf(editor)).bearer())
+                .get("/api/media/uploads/" + id).then().statusCode(200).body("status", equalTo("VERIFIED"));
+        Files.deleteIfExists(file);
     }
 
     @Test
@@ -213,7 +237,8 @@ class ConsoleBrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.querySelectorAll('input[name=_csrf]').forEach(function (e) { e.remove(); });");
         submit(By.cssSelector("form[action='/admin/invitations'] button"));
-        assertThat(text()).contains("无权访问").contains("校验码");
+        shows("无权访问");
+        shows("校验码");
         browser.get(url("/admin/dashboard"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
     }

@@ -77,6 +77,24 @@ class ConsoleContentTest {
     }
 
     @Test
+    void theMediaPageHandsOutTheApisUploadPolicyAndTheStoreIsInTheCsp() {
+        Person editor = person(Role.EDITOR);
+        var page = editor.console().browser().get("/admin/media");
+        page.then().statusCode(200);
+        String csp = page.header("Content-Security-Policy");
+        var ticket = editor.console().form().accept("application/json").formParam("kind", "image")
+                .formParam("filename", "a.jpg").formParam("size", "1000").formParam("contentType", "image/jpeg")
+                .post("/admin/media/uploads").then().statusCode(201).extract().jsonPath();
+        String store = ticket.getString("uploadUrl").replaceAll("^(https?://[^/]+).*", "$1");
+        assertThat(csp).contains("connect-src 'self' " + store);
+        editor.console().form().accept("application/json").post("/admin/media/uploads/" + ticket.getString("id") + "/complete")
+                .then().statusCode(409).contentType(containsString("problem+json"));
+        editor.console().form().accept("application/json").formParam("kind", "image").formParam("filename", "a.exe")
+                .formParam("size", "1000").formParam("contentType", "application/x-msdownload")
+                .post("/admin/media/uploads").then().statusCode(400);
+    }
+
+    @Test
     void badFrontMatterNamesTheFieldAndWritesNothing() {
         Person editor = person(Role.EDITOR);
         String slug = "bad-" + UUID.randomUUID().toString().substring(0, 8);

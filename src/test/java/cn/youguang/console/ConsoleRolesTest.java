@@ -20,7 +20,8 @@ class ConsoleRolesTest {
             ClubPages.class, ModerationResource.class,
             InvitationPages.class, InvitationResource.class,
             AccountPages.class, UserAdminResource.class,
-            RoleGrantPages.class, cn.youguang.auth.RoleGrantResource.class);
+            RoleGrantPages.class, cn.youguang.auth.RoleGrantResource.class,
+            MediaPages.class, cn.youguang.media.UploadResource.class);
 
     @Test
     void everyPageAdmitsTheRolesOfItsApi() {
