@@ -70,7 +70,14 @@ class ConsoleClubTest {
         moderator.form().formParam("title", title).formParam("description", "城管人读的书")
                 .formParam("books", "平凡的世界 | 路遥 | 978-0-306-40615-7\n人生｜路遥\n").post("/admin/club/lists")
                 .then().statusCode(303);
-        assertThat(moderator.browser().get("/admin/club/lists").asString()).contains(title).contains("《人生》路遥");
+        String lists = moderator.browser().get("/admin/club/lists").asString();
+        assertThat(lists).contains(title).contains("《人生》路遥");
+        String id = lists.split(title)[1].replaceAll("(?s).*?/admin/club/lists\\?edit=(\\d+).*", "$1");
+        moderator.browser().queryParam("edit", id).get("/admin/club/lists").then().statusCode(200)
+                .body(containsString("修改书单：" + title)).body(containsString("人生 | 路遥"));
+        moderator.form().formParam("id", id).formParam("title", title + "（修订）").formParam("books", "人生 | 路遥")
+                .post("/admin/club/lists").then().statusCode(303);
+        assertThat(moderator.browser().get("/admin/club/lists").asString()).contains(title + "（修订）");
         moderator.form().formParam("title", "坏书单").formParam("books", "只有书名").post("/admin/club/lists")
                 .then().statusCode(400).body(containsString("author"));
         moderator.form().formParam("title", "坏ISBN").formParam("books", "书 | 作者 | 978-0-306-40615-8").post("/admin/club/lists")

@@ -31,6 +31,17 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void afterSignInTheBrowserReturnsToTheConsolePageItAskedForAndNowhereElse() {
+        assertThat(ConsoleSession.login("admin", Accounts.ADMIN_PASSWORD, "/admin/accounts?role=editor").header("Location"))
+                .endsWith("/admin/accounts?role=editor");
+        for (String elsewhere : new String[]{"//evil.example/admin/", "https://evil.example/", "/api/admin/users",
+                "/admin/\\evil.example"}) {
+            assertThat(ConsoleSession.login("admin", Accounts.ADMIN_PASSWORD, elsewhere).header("Location"))
+                    .as(elsewhere).endsWith("/admin/dashboard");
+        }
+    }
+
+    @Test
     void theSessionCookieOpensNoApiEndpoint() {
         ConsoleSession admin = ConsoleSession.signIn("admin", Accounts.ADMIN_PASSWORD);
         given().cookie(SessionCookie.NAME, admin.cookie()).get("/api/admin/users").then().statusCode(401);
