@@ -148,25 +148,16 @@ public class AccountPages {
                 .data("role", r == null ? "" : r).data("roles", choices(chosen))
                 .data("username", username == null ? "" : username).data("displayName", displayName == null ? "" : displayName)
                 .data("unit", unit == null ? "" : unit).data("problem", problem).data("fields", fields)
-                .data("minPassword", auth.minPasswordLength()).data("words", new Words())
-                .data("labels", new ContentPages.Words());
+                .data("minPassword", auth.minPasswordLength()).data("labels", new Words());
     }
 
     private TemplateInstance detailPage(Profile profile, String notice, String problem, List<String> fields) {
         return detail.data("me", me).data("active", "/admin/accounts").data("account", profile)
                 .data("roles", choices(Set.copyOf(profile.roles()))).data("notice", notice).data("problem", problem)
-                .data("fields", fields).data("minPassword", auth.minPasswordLength()).data("words", new Words())
-                .data("labels", new ContentPages.Words());
+                .data("fields", fields).data("minPassword", auth.minPasswordLength()).data("labels", new Words());
     }
 
     private static List<RoleChoice> choices(Set<String> chosen) {
         return ROLES.stream().map(r -> new RoleChoice(r, Labels.role(r), chosen.contains(r))).toList();
-    }
-
-    /** Role names for templates. */
-    public static class Words {
-        public String roles(List<String> roles) {
-            return String.join("、", roles.stream().map(Labels::role).toList());
-        }
     }
 }

@@ -60,7 +60,7 @@ public class ClubPages {
         ClubViews.QueueItem looked = post == null || post.isEmpty() ? null : moderation.post(QueryParams.id("post", post));
         return queue.data("me", me).data("active", "/admin/club/queue").data("kind", k)
                 .data("page", moderation.queue(k, PageRequest.of("20", cursor))).data("looked", looked)
-                .data("labels", new ContentPages.Words());
+                .data("labels", new Words());
     }
 
     @POST
@@ -119,7 +119,7 @@ public class ClubPages {
                 .data("page", lists.list(PageRequest.of("20", cursor))).data("editing", editing)
                 .data("title", nullToEmpty(title)).data("description", nullToEmpty(description))
                 .data("books", nullToEmpty(books)).data("problem", problem).data("fields", fields)
-                .data("labels", new ContentPages.Words());
+                .data("labels", new Words());
     }
 
     /** One book a line: title | author | ISBN (the ISBN may be left out). */

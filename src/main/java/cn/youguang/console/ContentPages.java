@@ -24,8 +24,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,7 +42,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stories, articles and collections: the list, the editor (front matter and Markdown, preview by the API's own
@@ -67,7 +64,7 @@ public class ContentPages {
     private final PreviewTokens previews;
     private final AccountService accounts;
     private final MarkdownRenderer renderer;
-    private final Validator validator;
+    private final Forms forms;
     private final ContentConfig content;
     private final ConsoleUser me;
     private final Template list;
@@ -77,7 +74,7 @@ public class ContentPages {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
 
     public ContentPages(EditorialService editorial, Workflow workflow, PreviewTokens previews, AccountService accounts,
-                        MarkdownRenderer renderer, Validator validator, ContentConfig content, ConsoleUser me,
+                        MarkdownRenderer renderer, Forms forms, ContentConfig content, ConsoleUser me,
                         @Location("console/content-list.html") Template list,
                         @Location("console/content-editor.html") Template editor,
                         @Location("console/content-revisions.html") Template revisions) {
@@ -86,7 +83,7 @@ public class ContentPages {
         this.previews = previews;
         this.accounts = accounts;
         this.renderer = renderer;
-        this.validator = validator;
+        this.forms = forms;
         this.content = content;
         this.me = me;
         this.list = list;
@@ -149,14 +146,13 @@ public class ContentPages {
                            @RestForm String action) {
         String k = kind(kind);
         if ("preview".equals(action)) {
-            return ok(form(k, null, frontMatter, body, renderer.render(body == null ? "" : body).html(), null, List.of()));
+            return Forms.page(200, form(k, null, frontMatter, body, renderer.render(body == null ? "" : body).html(), null, List.of()));
         }
         try {
             EditorialViews.Entry created = editorial.create(k, me.id(), request(null, frontMatter, body));
             return Response.seeOther(URI.create("/admin/content/" + k + "/" + created.id() + "?saved=1")).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(form(k, null, frontMatter, body, null, e.getMessage(), fields(e)).render())
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return Forms.page(e.status(), form(k, null, frontMatter, body, null, e.getMessage(), Forms.fields(e)));
         }
     }
 
@@ -181,14 +177,13 @@ public class ContentPages {
         long entryId = QueryParams.id("id", id);
         EditorialViews.Entry entry = workflow.get(k, entryId);
         if ("preview".equals(action)) {
-            return ok(form(k, entry, frontMatter, body, renderer.render(body == null ? "" : body).html(), null, List.of()));
+            return Forms.page(200, form(k, entry, frontMatter, body, renderer.render(body == null ? "" : body).html(), null, List.of()));
         }
         try {
             editorial.update(k, entryId, me.id(), request(version, frontMatter, body));
             return Response.seeOther(URI.create("/admin/content/" + k + "/" + entryId + "?saved=1")).build();
         } catch (ProblemException e) {
-            return Response.status(e.status()).entity(form(k, entry, frontMatter, body, null, e.getMessage(), fields(e)).render())
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            return Forms.page(e.status(), form(k, entry, frontMatter, body, null, e.getMessage(), Forms.fields(e)));
         }
     }
 
@@ -203,7 +198,7 @@ public class ContentPages {
         EditorialRequests.Order order = new EditorialRequests.Order(
                 version == null || version.isEmpty() ? null : QueryParams.id("version", version),
                 stories == null ? List.of() : stories);
-        check(order);
+        forms.valid(order);
         editorial.reorder(entryId, me.id(), order.version(), order.stories());
         return Response.seeOther(URI.create("/admin/content/collections/" + entryId + "?saved=1")).build();
     }
@@ -218,7 +213,7 @@ public class ContentPages {
         long entryId = QueryParams.id("id", id);
         EditorialRequests.Move move = new EditorialRequests.Move(to, comment == null || comment.isBlank() ? null : comment,
                 version == null || version.isEmpty() ? null : QueryParams.id("version", version));
-        check(move);
+        forms.valid(move);
         workflow.transition(k, entryId, me.id(), me.roles(), move.to(), move.comment(), move.version());
         return Response.seeOther(URI.create("/admin/content/" + k + "/" + entryId)).build();
     }
@@ -295,26 +290,6 @@ public class ContentPages {
     public record Move(String to, String label, boolean needsComment) {
     }
 
-    /** Chinese words for templates. */
-    public static class Words {
-        public String stage(Object stage) {
-            String v = stage instanceof Stage s ? s.value() : String.valueOf(stage);
-            return Labels.stage(v);
-        }
-
-        public String kind(String kind) {
-            return Labels.kind(kind);
-        }
-
-        public String postState(String state) {
-            return Labels.postState(state);
-        }
-
-        public String time(java.time.Instant at) {
-            return at == null ? "" : Labels.time(at);
-        }
-    }
-
     private TemplateInstance form(String kind, EditorialViews.Entry entry, String frontMatter, String body,
                                   String previewHtml, String problem, List<String> fields) {
         List<Move> moves = entry == null ? List.of() : workflow.moves(entry.stage(), entry.reviewStep(), me.roles())
@@ -373,17 +348,8 @@ public class ContentPages {
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
         }
         request.body = body == null ? "" : body.replace("\r\n", "\n");
-        check(request);
+        forms.valid(request);
         return request;
-    }
-
-    /** The API's own bean-validation constraints on the same request object: one rule, checked the same way. */
-    private <T> void check(T request) {
-        Set<ConstraintViolation<T>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<T> v = violations.iterator().next();
-            throw ProblemException.invalid(v.getPropertyPath().toString(), v.getMessage());
-        }
     }
 
     private String toYaml(Map<String, Object> frontMatter) {
@@ -392,14 +358,6 @@ public class ContentPages {
         } catch (JsonProcessingException e) {
             return "";
         }
-    }
-
-    private static List<String> fields(ProblemException e) {
-        return e.errors().stream().map(f -> f.field() + "：" + f.message()).toList();
-    }
-
-    private static Response ok(TemplateInstance page) {
-        return Response.ok(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     private static String kind(String kind) {

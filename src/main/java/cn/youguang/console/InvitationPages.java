@@ -88,6 +88,6 @@ public class InvitationPages {
                 .data("rows", list.items().stream().map(i -> new Row(i,
                         i.redeemedAt() != null ? "已使用" : i.expiresAt().isAfter(now) ? "有效" : "已过期或已撤销",
                         i.redeemedAt() == null && i.expiresAt().isAfter(now))).toList())
-                .data("nextCursor", list.nextCursor()).data("labels", new ContentPages.Words());
+                .data("nextCursor", list.nextCursor()).data("labels", new Words());
     }
 }

@@ -37,7 +37,7 @@ public class RoleGrantPages {
     @Operation(hidden = true)
     public TemplateInstance pending() {
         return page.data("me", me).data("active", "/admin/role-grants").data("grants", grants.pending())
-                .data("labels", new ContentPages.Words());
+                .data("labels", new Words());
     }
 
     @POST

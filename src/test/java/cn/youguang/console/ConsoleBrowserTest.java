@@ -110,10 +110,23 @@ class ConsoleBrowserTest {
         button.click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        loaded();
     }
 
     private static void submit(By button) {
+        loaded();
         submit(browser.findElement(button));
+    }
+
+    /** Waits until the current document has finished loading, so what is found next belongs to it. */
+    private static void loaded() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static void stageIs(String stage) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.cssSelector(".stage"), stage));
     }
 
     /** Waits until the page shows this text (a page that is still being replaced is read again). */
@@ -167,18 +180,19 @@ class ConsoleBrowserTest {
         shows("草稿");
         screenshot("content-editor");
         submit(By.cssSelector("button[value=in_review]"));
-        assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("审核中");
+        stageIs("审核中");
         assertThat(browser.findElements(By.cssSelector("button[value=approved]"))).isEmpty();
         browser.get(url("/admin/content?kind=stories"));
         screenshot("content-list");
 
         signIn(reviewer, Accounts.passwordOf(reviewer));
         browser.get(url("/admin/content?kind=stories&stage=in_review"));
+        loaded();
         submit(browser.findElement(By.linkText("浏览器里写的典型")));
         submit(By.cssSelector("button[value=approved]"));
-        assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("已通过");
+        stageIs("已通过");
         submit(By.cssSelector("button[value=published]"));
-        assertThat(browser.findElement(By.cssSelector(".stage")).getText()).isEqualTo("已发布");
+        stageIs("已发布");
 
         given().get("/api/stories/" + slug).then().statusCode(200).body("title", equalTo("浏览器里写的典型"));
     }
@@ -214,6 +228,7 @@ class ConsoleBrowserTest {
 
         signIn(moderator, Accounts.passwordOf(moderator));
         assertThat(browser.findElements(By.linkText("账号"))).isEmpty();
+        loaded();
         submit(browser.findElement(By.linkText("读书社审核")));
         WebElement item = browser.findElement(By.id("post-" + post));
         assertThat(item.getText()).contains("广告");
