@@ -17,6 +17,7 @@ final class Menu {
     static final List<Item> ITEMS = List.of(
             item("概览", "/admin/dashboard", DashboardPage.class),
             item("内容", "/admin/content", ContentPages.class),
+            item("视频", "/admin/videos", VideoPages.class),
             item("媒体上传", "/admin/media", MediaPages.class),
             item("读书社审核", "/admin/club/queue", ClubPages.class),
             item("书单", "/admin/club/lists", ClubPages.class),

@@ -21,6 +21,16 @@ public class Words {
         return String.join("、", roles.stream().map(Labels::role).toList());
     }
 
+    public String videoStatus(Object status) {
+        return switch (String.valueOf(status)) {
+            case "UPLOADED" -> "已上传，等待处理";
+            case "PROCESSING" -> "处理中";
+            case "READY" -> "就绪";
+            case "FAILED" -> "处理失败";
+            default -> String.valueOf(status);
+        };
+    }
+
     public String time(java.time.Instant at) {
         return at == null ? "" : Labels.time(at);
     }

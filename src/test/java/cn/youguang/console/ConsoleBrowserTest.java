@@ -151,6 +151,8 @@ class ConsoleBrowserTest {
         screenshot("accounts");
         browser.get(url("/admin/invitations"));
         screenshot("invitations");
+        browser.get(url("/admin/videos"));
+        screenshot("videos");
 
         submit(By.cssSelector("form.logout button"));
         shows("已退出登录");

@@ -95,6 +95,20 @@ class ConsoleContentTest {
     }
 
     @Test
+    void theVideoListShowsStatusAndPlayabilityEscaped() {
+        Person editor = person(Role.EDITOR);
+        String title = "<b>视频号</b>条目" + UUID.randomUUID().toString().substring(0, 6);
+        long id = given().header("Authorization", "Bearer " + editor.token()).contentType(ContentType.JSON)
+                .body(Map.of("title", title, "finderUserName", "sphTestAccount", "feedId", "feed" + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/videos").then().statusCode(201).extract().jsonPath().getLong("id");
+        String page = editor.console().browser().get("/admin/videos").then().statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"video-" + id + "\"").contains("&lt;b&gt;视频号&lt;/b&gt;").contains("视频号 sphTestAccount");
+        String failed = editor.console().browser().queryParam("status", "failed").get("/admin/videos").asString();
+        assertThat(failed).doesNotContain("id=\"video-" + id + "\"");
+        editor.console().browser().queryParam("status", "nonsense").get("/admin/videos").then().statusCode(400);
+    }
+
+    @Test
     void badFrontMatterNamesTheFieldAndWritesNothing() {
         Person editor = person(Role.EDITOR);
         String slug = "bad-" + UUID.randomUUID().toString().substring(0, 8);

@@ -21,7 +21,8 @@ class ConsoleRolesTest {
             InvitationPages.class, InvitationResource.class,
             AccountPages.class, UserAdminResource.class,
             RoleGrantPages.class, cn.youguang.auth.RoleGrantResource.class,
-            MediaPages.class, cn.youguang.media.UploadResource.class);
+            MediaPages.class, cn.youguang.media.UploadResource.class,
+            VideoPages.class, cn.youguang.video.VideoAdminResource.class);
 
     @Test
     void everyPageAdmitsTheRolesOfItsApi() {
