@@ -2,6 +2,8 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.AccountKind;
 import cn.youguang.auth.AppUser;
+import cn.youguang.auth.ConsentRecord;
+import cn.youguang.auth.Consents;
 import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.common.ProblemException;
 import cn.youguang.media.MediaKind;
@@ -39,12 +41,14 @@ public class ReportIntake {
     private final Blocks blocks;
     private final UploadService uploads;
     private final PersonalDataCipher cipher;
+    private final Consents consents;
     private final FeedbackConfig config;
     private final Clock clock;
 
     public ReportIntake(EntityManager em, ReportRepository reports, ReportCategoryRepository categories,
                         ReportLifecycle lifecycle, ReportNumbers numbers, Blocks blocks, UploadService uploads,
-                        PersonalDataCipher cipher, FeedbackConfig config, Clock clock) {
+                        PersonalDataCipher cipher, Consents consents, FeedbackConfig config, Clock clock) {
+        this.consents = consents;
         this.em = em;
         this.reports = reports;
         this.categories = categories;
@@ -78,6 +82,8 @@ public class ReportIntake {
             if (!Gcj02.inChina(r.location().latitude(), r.location().longitude())) {
                 throw ProblemException.invalid("location", "is outside the area this service covers");
             }
+            // precise whereabouts are sensitive personal information: only with consent under the guide in force
+            consents.require(r.consentVersion());
             Gcj02.Point wgs = Gcj02.toWgs84(r.location().latitude(), r.location().longitude());
             report.setLocation(r.location().latitude(), r.location().longitude(), wgs.lat(), wgs.lon());
             if (r.district() != null && !r.district().isBlank()) {
@@ -118,6 +124,10 @@ public class ReportIntake {
             }
         }
         accept(report, userId, ip, now);
+        if (report.getWgsLat() != null) {
+            // an anonymous report's consent names no one, like the report itself
+            consents.record(anonymous ? null : userId, report.getId(), ConsentRecord.Item.LOCATION);
+        }
         AppUser reporter = em.find(AppUser.class, userId);
         if (Boolean.TRUE.equals(r.subscribe()) && reporter != null && reporter.getOpenid() != null) {
             em.persist(new ReportSubscription(report.getId(), cipher.encrypt(reporter.getOpenid())));
