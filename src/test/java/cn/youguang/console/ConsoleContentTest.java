@@ -151,6 +151,33 @@ class ConsoleContentTest {
     }
 
     @Test
+    void anApprovedStoryIsScheduledInBeijingTime() {
+        Person editor = person(Role.EDITOR);
+        Person reviewer = person(Role.REVIEWER);
+        String slug = "sched-" + UUID.randomUUID().toString().substring(0, 8);
+        long id = create(editor, slug, "定时发布", "正文。");
+        String path = "/admin/content/stories/" + id;
+        editor.console().form().formParam("to", "in_review").formParam("version", version(editor, id)).post(path + "/move")
+                .then().statusCode(303);
+        reviewer.console().form().formParam("to", "approved").formParam("version", version(editor, id)).post(path + "/move")
+                .then().statusCode(303);
+
+        reviewer.console().form().formParam("action", "publish").formParam("at", "2020-01-01T09:00")
+                .formParam("version", version(editor, id)).post(path + "/schedule").then().statusCode(422)
+                .body(containsString("future"));
+        java.time.LocalDateTime at = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2)
+                .withSecond(0).withNano(0);
+        reviewer.console().form().formParam("action", "publish").formParam("at", at.toString())
+                .formParam("version", version(editor, id)).post(path + "/schedule").then().statusCode(303);
+        given().header("Authorization", "Bearer " + editor.token()).get("/api/editorial/stories/" + id).then()
+                .body("stage", equalTo("scheduled"))
+                .body("scheduled[0].at", equalTo(at.atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toString()));
+        assertThat(editor.console().browser().get(path).asString()).contains("已定时")
+                .contains("定时发布 " + at.toString().replace('T', ' ').substring(0, 16));
+        given().get("/api/stories/" + slug).then().statusCode(404);
+    }
+
+    @Test
     void revisionsShowTheirDifferenceAndRollBack() {
         Person editor = person(Role.EDITOR);
         String slug = "rev-" + UUID.randomUUID().toString().substring(0, 8);
