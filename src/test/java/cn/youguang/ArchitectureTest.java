@@ -42,7 +42,8 @@ class ArchitectureTest {
             Map.entry("engagement", List.of("content")),
             Map.entry("webhook", List.of("content")),
             Map.entry("privacy", List.of("auth", "media")),
-            Map.entry("readcache", List.of("content")));
+            Map.entry("readcache", List.of("content")),
+            Map.entry("console", List.of("auth", "club", "editorial", "content", "feedback", "media", "video")));
 
     private static JavaClasses classes;
 

@@ -50,6 +50,10 @@ public class CadreInvitation {
         this.expiresAt = expiresAt;
     }
 
+    void expire(Instant at) {
+        this.expiresAt = at;
+    }
+
     public Long getId() {
         return id;
     }

@@ -1,6 +1,7 @@
 package cn.youguang.auth;
 
 import cn.youguang.common.CurrentUser;
+import cn.youguang.common.QueryParams;
 import cn.youguang.common.Role;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -38,6 +40,13 @@ public class InvitationResource {
     public Response issue(@Valid AuthRequests.NewInvitation request) {
         AuthRequests.NewInvitation r = request == null ? new AuthRequests.NewInvitation(null, null) : request;
         return Response.status(Response.Status.CREATED).entity(invitations.issue(me.id(), r.unit(), r.validDays())).build();
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @Operation(summary = "Revoke an unredeemed invitation: it expires now")
+    public Invitation revoke(@PathParam("id") String id) {
+        return invitations.revoke(QueryParams.id("id", id));
     }
 
     @GET

@@ -64,6 +64,22 @@ public class InvitationService {
                 i -> Invitation.of(i, null));
     }
 
+    /** Revokes an unredeemed code: it expires now, so it can no longer be redeemed; a redeemed one is a conflict. */
+    public Invitation revoke(long id) {
+        CadreInvitation invitation = em.find(CadreInvitation.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (invitation == null) {
+            throw ProblemException.notFound("Invitation " + id);
+        }
+        if (invitation.getRedeemedAt() != null) {
+            throw ProblemException.conflict("This invitation was already redeemed");
+        }
+        Instant now = clock.instant();
+        if (invitation.getExpiresAt().isAfter(now)) {
+            invitation.expire(now);
+        }
+        return Invitation.of(invitation, null);
+    }
+
     /** Redeems a code: single use is enforced by the database, so two phones cannot both redeem it. */
     public TokenPair redeem(long userId, String code, String displayName, String unit) {
         AppUser user = users.findById(userId);

@@ -162,9 +162,16 @@ public class EditorialService {
     /** Every entry of a kind, drafts and deleted ones included, most recently changed first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<EditorialViews.Summary> list(String kindPath, Stage stage, boolean deleted, PageRequest page) {
+        return list(kindPath, stage, deleted, null, page);
+    }
+
+    /** The same list, narrowed to the entries one account created when {@code authorId} is given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EditorialViews.Summary> list(String kindPath, Stage stage, boolean deleted, Long authorId, PageRequest page) {
         ImportTarget<?> target = kinds.target(kindPath);
         KeysetQuery q = KeysetQuery.of(target.entryType().getSimpleName(), "e", "updatedAt")
                 .where("e.stage = :stage", "stage", stage)
+                .where("e.createdBy = :author", "author", authorId)
                 .where(deleted ? "e.deletedAt is not null" : "e.deletedAt is null")
                 .after(page.after());
         List<ContentEntry> rows = q.create(em, EntryKinds.entity(target), page.limit() + 1).getResultList();

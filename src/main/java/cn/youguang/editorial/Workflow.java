@@ -65,6 +65,24 @@ public class Workflow {
         return steps;
     }
 
+    /**
+     * The moves {@link #transition} would consider for an entry at this stage and review step, given the caller's
+     * roles: what the console offers as buttons. The transition itself still decides (a reviewer's own work, two
+     * steps of one round and readiness are only known there).
+     */
+    public List<Stage> moves(Stage stage, EditorialViews.ReviewStep step, Set<String> roles) {
+        return switch (stage) {
+            case DRAFT -> List.of(Stage.IN_REVIEW, Stage.ARCHIVED);
+            case UNPUBLISHED -> List.of(Stage.IN_REVIEW, Stage.DRAFT, Stage.ARCHIVED);
+            case IN_REVIEW -> step != null && roles.contains(step.role()) ? List.of(Stage.APPROVED, Stage.DRAFT, Stage.ARCHIVED)
+                    : roles.contains(Role.ADMIN) ? List.of(Stage.DRAFT, Stage.ARCHIVED) : List.of(Stage.ARCHIVED);
+            case APPROVED -> List.of(Stage.PUBLISHED, Stage.DRAFT, Stage.ARCHIVED);
+            case PUBLISHED -> List.of(Stage.UNPUBLISHED);
+            case SCHEDULED -> List.of();
+            case ARCHIVED -> List.of(Stage.DRAFT);
+        };
+    }
+
     public EditorialViews.Entry transition(String kindPath, long id, long actor, Set<String> roles, String toName,
                                            String comment, Long version) {
         ImportTarget<?> target = kinds.target(kindPath);

@@ -118,6 +118,9 @@ public class EmbeddedS3Server {
         p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
         p.setProperty("s3proxy.identity", identity);
         p.setProperty("s3proxy.credential", credential);
+        // the admin console's pages upload from the browser, another origin than this port: development and tests
+        // only (production's MinIO gets a CORS rule for the console's origin, see README)
+        p.setProperty("s3proxy.cors-allow-all", "true");
         p.setProperty("jclouds.provider", "filesystem");
         p.setProperty("jclouds.filesystem.basedir", basedir.toString());
         Path file = workDir.resolve("s3proxy.properties");

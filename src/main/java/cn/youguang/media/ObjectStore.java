@@ -292,6 +292,21 @@ public class ObjectStore {
         return endpoint;
     }
 
+    /** Where browsers and phones send uploads (scheme, host and port), for a page's Content-Security-Policy. */
+    public String clientOrigin() {
+        return origin(clientEndpoint);
+    }
+
+    /** Where public media is read from, for a page's Content-Security-Policy. */
+    public String publicOrigin() {
+        return origin(publicUrl("public/x"));
+    }
+
+    private static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
     /** Class and S3 error code only: SDK messages may hold URLs with credentials. */
     static String describe(Throwable e) {
         if (e instanceof ErrorResponseException s3) {

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /** A moderator invites; a WeChat user redeems once and becomes a cadre. */
 @QuarkusTest
@@ -69,6 +70,30 @@ class CadreInvitationTest {
                 .body("items[0]", not(hasKey("code")));
         assertThat(new DatabaseRows(dataSource).count("select count(*) from cadre_invitation where code_hash = ?", code))
                 .as("only the hash is stored").isZero();
+    }
+
+    @Test
+    void aRevokedCodeIsRefusedAndARedeemedOneCannotBeRevoked() {
+        Accounts.SignedIn moderator = Accounts.newStaff("mod-" + UUID.randomUUID().toString().substring(0, 8),
+                Set.of(Role.MODERATOR));
+        var issued = given().header("Authorization", moderator.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("validDays", 7)).post("/api/admin/invitations").then().statusCode(201).extract().jsonPath();
+        given().header("Authorization", moderator.bearer()).post("/api/admin/invitations/" + issued.getLong("id") + "/revoke")
+                .then().statusCode(200).body("code", nullValue());
+        Accounts.SignedIn reader = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        given().header("Authorization", reader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", issued.getString("code"), "displayName", "小赵", "unit", "某"))
+                .post("/api/me/cadre").then().statusCode(400).body("errors[0].field", equalTo("code"));
+
+        var used = given().header("Authorization", moderator.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("validDays", 7)).post("/api/admin/invitations").then().statusCode(201).extract().jsonPath();
+        given().header("Authorization", reader.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", used.getString("code"), "displayName", "小赵", "unit", "某"))
+                .post("/api/me/cadre").then().statusCode(200);
+        given().header("Authorization", moderator.bearer()).post("/api/admin/invitations/" + used.getLong("id") + "/revoke")
+                .then().statusCode(409);
+        given().header("Authorization", moderator.bearer()).post("/api/admin/invitations/999999999/revoke")
+                .then().statusCode(404);
     }
 
     @Test

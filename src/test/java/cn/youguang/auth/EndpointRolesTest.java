@@ -71,7 +71,8 @@ class EndpointRolesTest {
             Annotation d = e.declaration();
             if (d instanceof PermitAll) {
                 int status = call(e, null).statusCode();
-                if (status == 401 || status == 403 && !e.path().contains("callback")) {
+                // callbacks check a signature and the console's login form its own form token: 403 without them
+                if (status == 401 || status == 403 && !e.path().contains("callback") && !e.path().equals("/admin/login")) {
                     broken.add(e + ": public but answered " + status);
                 }
             } else if (d instanceof DenyAll) {
@@ -107,7 +108,14 @@ class EndpointRolesTest {
             request.header("Authorization", "Bearer " + token);
         }
         if (!e.verb().equals("GET") && !e.verb().equals("DELETE")) {
-            request.contentType("application/json").body("{}");
+            // the console's pages take forms (and would answer a JSON body 415 before any role is checked)
+            jakarta.ws.rs.Consumes consumes = e.method().getAnnotation(jakarta.ws.rs.Consumes.class);
+            if (e.path().startsWith("/admin/") && consumes != null
+                    && Arrays.asList(consumes.value()).contains("application/x-www-form-urlencoded")) {
+                request.contentType("application/x-www-form-urlencoded").formParam("x", "1");
+            } else {
+                request.contentType("application/json").body("{}");
+            }
         }
         return request.request(e.verb(), e.path());
     }

@@ -1,0 +1,277 @@
+package cn.youguang.console;
+
+import cn.youguang.common.Role;
+import cn.youguang.testing.Accounts;
+import cn.youguang.testing.ClubFixture;
+import cn.youguang.testing.InjectWeChatMock;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The console in a real browser: Debian's Chromium driven by its chromedriver (nothing is downloaded; Selenium
+ * Manager is never asked because both paths are given). One headless session for the class. Skipped, with a
+ * message, where Chromium is not installed; .ci/run installs it, so CI always runs these.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @InjectWeChatMock
+    WireMockServer weChat;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium or chromedriver is not installed (apt-get install chromium chromium-driver): "
+                        + "the console's browser tests are skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1000", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** localhost, not 127.0.0.1: a browser keeps Secure cookies there without TLS. */
+    private String url(String path) {
+        return "http://localhost:" + base.getPort() + path;
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(url("/admin/login"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/admin/login"));
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        submit(By.cssSelector("form[action='/admin/login'] button"));
+    }
+
+    private static String newStaff(Set<String> roles) {
+        String username = "b-" + UUID.randomUUID().toString().substring(0, 10);
+        Accounts.newStaff(username, roles);
+        return username;
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Clicks a submit button and waits for the page the form leads to. */
+    private static void submit(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        loaded();
+    }
+
+    private static void submit(By button) {
+        loaded();
+        submit(browser.findElement(button));
+    }
+
+    /** Waits until the current document has finished loading, so what is found next belongs to it. */
+    private static void loaded() {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static void stageIs(String stage) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.cssSelector(".stage"), stage));
+    }
+
+    /** Waits until the page shows this text (a page that is still being replaced is read again). */
+    private static void shows(String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    @Test
+    void signInShowsTheDashboardAndLogoutEndsIt() throws IOException {
+        browser.get(url("/admin/login"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/admin/dashboard"));
+        assertThat(browser.getCurrentUrl()).contains("/admin/login");
+        screenshot("login");
+        signIn("admin", Accounts.ADMIN_PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/dashboard");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
+        assertThat(browser.findElements(By.cssSelector(".chart svg"))).hasSize(6);
+        screenshot("dashboard");
+        browser.get(url("/admin/accounts"));
+        screenshot("accounts");
+        browser.get(url("/admin/invitations"));
+        screenshot("invitations");
+        browser.get(url("/admin/videos"));
+        screenshot("videos");
+
+        submit(By.cssSelector("form.logout button"));
+        shows("已退出登录");
+        browser.get(url("/admin/dashboard"));
+        assertThat(browser.getCurrentUrl()).contains("/admin/login");
+    }
+
+    @Test
+    void aStoryIsWrittenReviewedAndPublished() throws IOException {
+        String editor = newStaff(Set.of(Role.EDITOR));
+        String reviewer = newStaff(Set.of(Role.REVIEWER));
+        String slug = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+
+        signIn(editor, Accounts.passwordOf(editor));
+        browser.get(url("/admin/content/stories/new"));
+        WebElement front = browser.findElement(By.name("frontMatter"));
+        front.clear();
+        front.sendKeys("slug: " + slug + "\ntitle: 浏览器里写的典型\nperson: 测试人物\nsummary: 端到端测试\n");
+        browser.findElement(By.name("body")).sendKeys("在平凡岗位上**默默坚守**。");
+        // the live preview (a script file the Content-Security-Policy allows) renders while typing
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.cssSelector(".preview strong"), "默默坚守"));
+        submit(By.cssSelector("button[value=preview]"));
+        assertThat(browser.findElement(By.cssSelector(".preview strong")).getText()).isEqualTo("默默坚守");
+        submit(By.cssSelector("button[value=save]"));
+        shows("已保存");
+        shows("草稿");
+        screenshot("content-editor");
+        submit(By.cssSelector("button[value=in_review]"));
+        stageIs("审核中");
+        assertThat(browser.findElements(By.cssSelector("button[value=approved]"))).isEmpty();
+        browser.get(url("/admin/content?kind=stories"));
+        screenshot("content-list");
+
+        signIn(reviewer, Accounts.passwordOf(reviewer));
+        browser.get(url("/admin/content?kind=stories&stage=in_review"));
+        loaded();
+        submit(browser.findElement(By.linkText("浏览器里写的典型")));
+        submit(By.cssSelector("button[value=approved]"));
+        stageIs("已通过");
+        submit(By.cssSelector("button[value=published]"));
+        stageIs("已发布");
+
+        given().get("/api/stories/" + slug).then().statusCode(200).body("title", equalTo("浏览器里写的典型"));
+    }
+
+    @Test
+    void anImageGoesFromTheBrowserStraightToTheStore() throws IOException {
+        String editor = newStaff(Set.of(Role.EDITOR));
+        Path file = Files.createTempFile("console-upload", ".jpg");
+        Files.write(file, cn.youguang.testing.TestImages.jpeg(320, 240, java.awt.Color.ORANGE));
+        signIn(editor, Accounts.passwordOf(editor));
+        browser.get(url("/admin/media"));
+        browser.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[data-media-upload] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[data-upload-result]"), "已校验"));
+        assertThat(browser.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+        screenshot("media");
+        String id = browser.findElement(By.cssSelector("[data-upload-result]")).getText()
+                .replaceAll("(?s).*编号 ([0-9a-f-]{36}).*", "$1");
+        given().header("Authorization", Accounts.staff(editor, Accounts.passwordOf(editor)).bearer())
+                .get("/api/media/uploads/" + id).then().statusCode(200).body("status", equalTo("VERIFIED"));
+        Files.deleteIfExists(file);
+    }
+
+    @Test
+    void aModeratorRejectsAQueuedPostAndIsRefusedOtherPages() throws IOException {
+        var cadre = ClubFixture.cadre(weChat, "读书人");
+        ClubFixture.textVerdict(weChat, "review", 10001);
+        long post = ClubFixture.write(cadre, ClubFixture.note("待审的读书笔记 " + UUID.randomUUID()))
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String moderator = newStaff(Set.of(Role.MODERATOR));
+
+        signIn(moderator, Accounts.passwordOf(moderator));
+        assertThat(browser.findElements(By.linkText("账号"))).isEmpty();
+        loaded();
+        submit(browser.findElement(By.linkText("读书社审核")));
+        WebElement item = browser.findElement(By.id("post-" + post));
+        assertThat(item.getText()).contains("广告");
+        screenshot("club-queue");
+        item.findElement(By.name("reason")).sendKeys("广告内容");
+        submit(item.findElement(By.cssSelector("button[value=reject]")));
+        assertThat(browser.findElements(By.id("post-" + post))).isEmpty();
+        given().header("Authorization", cadre.bearer()).get("/api/club/me/posts/" + post)
+                .then().body("state", equalTo("rejected")).body("rejectReason", equalTo("广告内容"));
+
+        browser.get(url("/admin/accounts"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+        screenshot("forbidden");
+    }
+
+    @Test
+    void aFormWithoutItsTokenIsRejected() {
+        signIn("admin", Accounts.ADMIN_PASSWORD);
+        browser.get(url("/admin/invitations"));
+        // as a forged form would arrive: the same form without its hidden token
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll('input[name=_csrf]').forEach(function (e) { e.remove(); });");
+        submit(By.cssSelector("form[action='/admin/invitations'] button"));
+        shows("无权访问");
+        shows("校验码");
+        browser.get(url("/admin/dashboard"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
+    }
+
+    @Test
+    void aScriptInATitleIsShownAsText() {
+        String editor = newStaff(Set.of(Role.EDITOR));
+        String title = "<script>alert('x')</script>标题" + UUID.randomUUID().toString().substring(0, 4);
+        given().header("Authorization", Accounts.staff(editor, Accounts.passwordOf(editor)).bearer())
+                .contentType("application/json")
+                .body(java.util.Map.of("frontMatter", java.util.Map.of("slug", "s-" + UUID.randomUUID().toString().substring(0, 8),
+                        "title", title, "person", "某"), "body", "x"))
+                .post("/api/editorial/stories").then().statusCode(201);
+        signIn(editor, Accounts.passwordOf(editor));
+        browser.get(url("/admin/content?kind=stories"));
+        assertThat(browser.findElement(By.linkText(title)).getText()).isEqualTo(title);
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+}

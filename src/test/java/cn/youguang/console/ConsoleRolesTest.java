@@ -1,0 +1,44 @@
+package cn.youguang.console;
+
+import cn.youguang.auth.InvitationResource;
+import cn.youguang.auth.UserAdminResource;
+import cn.youguang.club.ModerationResource;
+import cn.youguang.editorial.EditorialResource;
+import jakarta.annotation.security.RolesAllowed;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each console page admits exactly the roles of the API it is a page for, and the menu follows the pages. */
+class ConsoleRolesTest {
+
+    private static final Map<Class<?>, Class<?>> PAGE_FOR_API = Map.of(
+            ContentPages.class, EditorialResource.class,
+            ClubPages.class, ModerationResource.class,
+            InvitationPages.class, InvitationResource.class,
+            AccountPages.class, UserAdminResource.class,
+            RoleGrantPages.class, cn.youguang.auth.RoleGrantResource.class,
+            MediaPages.class, cn.youguang.media.UploadResource.class,
+            VideoPages.class, cn.youguang.video.VideoAdminResource.class);
+
+    @Test
+    void everyPageAdmitsTheRolesOfItsApi() {
+        PAGE_FOR_API.forEach((page, api) -> assertThat(roles(page)).as(page.getSimpleName()).isEqualTo(roles(api)));
+    }
+
+    @Test
+    void theMenuOffersAPageOnlyToTheRolesThatMayOpenIt() {
+        assertThat(Menu.ITEMS).allSatisfy(item -> assertThat(item.roles()).isNotEmpty());
+        assertThat(Menu.ITEMS.stream().filter(i -> i.path().startsWith("/admin/accounts")).findFirst().orElseThrow().roles())
+                .containsExactly("admin");
+        assertThat(Menu.ITEMS.stream().filter(i -> i.path().startsWith("/admin/club/queue")).findFirst().orElseThrow().roles())
+                .containsExactly("moderator");
+    }
+
+    private static Set<String> roles(Class<?> type) {
+        return Set.of(type.getAnnotation(RolesAllowed.class).value());
+    }
+}
