@@ -23,6 +23,9 @@ import java.util.Set;
 @ApplicationScoped
 public class ChangeLog {
 
+    /** this instance, in the lines it writes */
+    static final String ORIGIN = java.util.UUID.randomUUID().toString();
+
     private final EntityManager em;
     private final PublicReplies replies;
     private final PublishedSchedule schedule;
@@ -39,8 +42,8 @@ public class ChangeLog {
     void onChange(@Observes ContentChanged change) {
         Set<String> tags = tagsOf(change.kind(), change.id());
         // stamped by the database's clock, as the pollers read it
-        em.createNativeQuery("insert into public_change (tags, changed_at) values (?1, current_timestamp)")
-                .setParameter(1, String.join(" ", tags)).executeUpdate();
+        em.createNativeQuery("insert into public_change (tags, origin, changed_at) values (?1, ?2, current_timestamp)")
+                .setParameter(1, String.join(" ", tags)).setParameter(2, ORIGIN).executeUpdate();
         if (transactions.getTransactionKey() == null) {
             dropLocally(tags);
             return;

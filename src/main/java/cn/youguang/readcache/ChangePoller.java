@@ -92,10 +92,11 @@ public class ChangePoller {
         Set<String> tags = new HashSet<>();
         Instant now;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select seq, tags from public_change where changed_at > ? order by seq")) {
+             PreparedStatement s = c.prepareStatement("select seq, tags from public_change where changed_at > ? and origin <> ? order by seq")) {
             // the database's clock, which also stamps the lines: instances' clocks may differ
             now = databaseNow(c);
             s.setTimestamp(1, Timestamp.from(now.minus(OVERLAP)));
+            s.setString(2, ChangeLog.ORIGIN);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     if (applied.putIfAbsent(rs.getLong(1), now) == null) {
