@@ -13,6 +13,13 @@ public class CurrentUser {
         this.token = token;
     }
 
+    /** The caller's id, or empty for an anonymous caller (on endpoints open to both). */
+    public java.util.Optional<Long> optionalId() {
+        String subject = token.getSubject();
+        return subject != null && subject.matches("\\d{1,18}") ? java.util.Optional.of(Long.parseLong(subject))
+                : java.util.Optional.empty();
+    }
+
     public long id() {
         String subject = token.getSubject();
         if (subject == null || !subject.matches("\\d{1,18}")) {

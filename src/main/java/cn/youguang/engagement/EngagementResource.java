@@ -39,10 +39,12 @@ public class EngagementResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Views and likes of a published entry")
+    @Operation(summary = "Views and likes of a published entry; with a sign-in, also whether you liked it")
     public Response counts(@PathParam("kind") String kind, @PathParam("id") String id) {
-        return Response.ok(engagement.counts(kind(kind), QueryParams.id("id", id), null))
-                .header("Cache-Control", "public, max-age=30").build();
+        Long reader = me.optionalId().orElse(null);
+        // a reply that says whether this reader liked it is theirs alone
+        return Response.ok(engagement.counts(kind(kind), QueryParams.id("id", id), reader))
+                .header("Cache-Control", reader == null ? "public, max-age=30" : "private, no-store").build();
     }
 
     @POST

@@ -41,11 +41,13 @@ class OperationsEndpointsTest {
     @Test
     void metricsArePrometheusText() {
         given().get("/api/stories").then().statusCode(200);
-        Management.given(management).accept("text/plain").get("/q/metrics").then().statusCode(200)
-                .contentType(containsString("text/plain"))
-                .body(containsString("http_server_requests_seconds_count"))
-                .body(containsString("uri=\"/api/stories\""))
-                .body(containsString("jvm_memory_used_bytes"));
+        // the request is recorded when its reply has ended, which can be a moment after the client has it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                Management.given(management).accept("text/plain").get("/q/metrics").then().statusCode(200)
+                        .contentType(containsString("text/plain"))
+                        .body(containsString("http_server_requests_seconds_count"))
+                        .body(containsString("uri=\"/api/stories\""))
+                        .body(containsString("jvm_memory_used_bytes")));
     }
 
     @Test

@@ -127,7 +127,12 @@ class DiscoveryTest {
         given().header("X-Device-Id", "device-bbbb-2").post("/api/engagement/stories/" + id + "/views").then().statusCode(202);
         given().post("/api/engagement/stories/" + id + "/views").then().statusCode(400).body("errors[0].field", equalTo("X-Device-Id"));
         given().get("/api/stories/" + slug).then().statusCode(200);
-        given().get("/api/engagement/stories/" + id).then().statusCode(200).body("views", equalTo(2)).body("likes", equalTo(2));
+        given().get("/api/engagement/stories/" + id).then().statusCode(200).body("views", equalTo(2)).body("likes", equalTo(2))
+                .body("liked", org.hamcrest.Matchers.nullValue());
+        // a signed-in reader also learns whether they liked it, in a reply no shared cache keeps
+        reader.as().get("/api/engagement/stories/" + id).then().statusCode(200).body("liked", equalTo(true))
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("private"));
+        Editors.with("editor").as().get("/api/engagement/stories/" + id).then().body("liked", equalTo(false));
 
         TestClock.set(Instant.now().plus(Duration.ofDays(1)));
         given().header("X-Device-Id", "device-aaaa-1").post("/api/engagement/stories/" + id + "/views").then().statusCode(202);
