@@ -106,8 +106,11 @@ public class DeadlineWatch {
         Report report = reports.findById(id);
         boolean became = lifecycle.refreshOverdue(report, today, now);
         if (became) {
+            // the unit that holds the case is named, so the escalation reaches whoever is late
+            String unit = report.getAssignedUnit() == null ? "" : "（承办单位：" + report.getAssignedUnit() + "）";
             events.persist(new ReportEvent(id, now, null, ReportEvent.Kind.ESCALATED, null, null,
-                    report.getStatus() == ReportStatus.SUBMITTED ? "超过受理时限，已上报" : "超过办理时限，已上报", false));
+                    (report.getStatus() == ReportStatus.SUBMITTED ? "超过受理时限，已上报" : "超过办理时限，已上报") + unit,
+                    false, report.getUnitId()));
         }
         return became;
     }
@@ -123,7 +126,9 @@ public class DeadlineWatch {
         return reports.overdue(200).stream()
                 .map(r -> new ReportViews.Escalation(r.getNumber(), r.getChannel(), r.getStatus(), r.getAcceptDue(),
                         r.getResultDue(), r.getEscalatedAt(),
-                        r.getChannel() == Channel.STREET ? r.getCategoryCode() : null))
+                        r.getChannel() == Channel.STREET ? r.getCategoryCode() : null,
+                        r.getChannel() == Channel.STREET ? r.getAssignedUnit() : null,
+                        r.getChannel() == Channel.STREET ? r.getUnitId() : null))
                 .toList();
     }
 }

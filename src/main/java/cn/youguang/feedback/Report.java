@@ -90,6 +90,10 @@ public class Report {
     @Column(name = "assigned_unit", length = 64)
     private String assignedUnit;
 
+    /** the handling unit whose handlers see and handle the report; null when dispatched by name only */
+    @Column(name = "unit_id")
+    private Long unitId;
+
     @Column(name = "transferred_to", length = 200)
     private String transferredTo;
 
@@ -299,6 +303,14 @@ public class Report {
 
     void setAssignedUnit(String assignedUnit) {
         this.assignedUnit = assignedUnit;
+    }
+
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    void setUnitId(Long unitId) {
+        this.unitId = unitId;
     }
 
     public String getTransferredTo() {

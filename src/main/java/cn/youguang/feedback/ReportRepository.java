@@ -38,6 +38,8 @@ public class ReportRepository implements PanacheRepository<Report> {
             // reports about the leadership go to the level above; nobody sees reports that name them
             query.where("r.forHigherLevel = false").where(":me not member of r.namedStaff", "me", desk.staffId());
         }
+        // a handler's desk holds their unit's reports only
+        query.where("r.unitId = :unit", "unit", desk.unitId());
         query.where("r.status = :status", "status", filter.status())
                 .where("r.categoryCode = :category", "category", filter.category())
                 .where("r.district = :district", "district", filter.district())

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -120,6 +121,29 @@ public class ReportResource {
     @Operation(summary = "Dispute the result of a closed report (number + query code + reason): it is reopened")
     public ReportViews.Tracking dispute(@NotNull @Valid ReportRequests.Lookup lookup, @Context HttpServerRequest http) {
         return reports.respondByCode(ClientAddress.of(http), lookup, true);
+    }
+
+    @POST
+    @Path("/track/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "满意度评价 of a closed report (number + query code): score 1-5, optional comment (300);"
+            + " with dispute and reason a score of 1-2 reopens it. Once per report")
+    @APIResponse(responseCode = "409", description = "Not closed (number), already rated or past the 7 days (score)")
+    @APIResponse(responseCode = "422", description = "The comment did not pass WeChat's content check (comment)")
+    public ReportViews.Tracking rate(@NotNull @Valid ReportRequests.RatingByCode rating, @Context HttpServerRequest http) {
+        return reports.rateByCode(ClientAddress.of(http), rating, false);
+    }
+
+    @PUT
+    @Path("/track/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "Change the rating within the 7 days after closure (number + query code)")
+    @APIResponse(responseCode = "409", description = "Not closed (number), not rated yet or past the 7 days (score)")
+    public ReportViews.Tracking changeRating(@NotNull @Valid ReportRequests.RatingByCode rating,
+                                             @Context HttpServerRequest http) {
+        return reports.rateByCode(ClientAddress.of(http), rating, true);
     }
 
     @GET

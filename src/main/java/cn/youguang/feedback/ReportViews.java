@@ -27,7 +27,7 @@ public final class ReportViews {
     public record Tracking(String number, Channel channel, String category, ReportStatus status, String statusLabel,
                            Instant createdAt, LocalDate acceptDue, LocalDate resultDue, boolean overdue,
                            String transferredTo, String duplicateOf, Instant closedAt, Instant confirmedAt,
-                           Instant respondUntil, List<TimelineEntry> timeline) {
+                           Instant respondUntil, Rating rating, List<TimelineEntry> timeline) {
     }
 
     public record Mine(String number, Channel channel, String category, ReportStatus status, String statusLabel,
@@ -36,9 +36,9 @@ public final class ReportViews {
 
     /** A report in a staff queue. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QueueItem(long id, String number, Channel channel, String category, ReportStatus status,
-                            String district, String assignedUnit, LocalDate acceptDue, LocalDate resultDue,
-                            boolean overdue, Instant createdAt) {
+    public record QueueItem(long id, String number, Channel channel, String category, String categoryName,
+                            ReportStatus status, String district, String assignedUnit, Long unitId,
+                            LocalDate acceptDue, LocalDate resultDue, boolean overdue, Instant createdAt) {
     }
 
     public record StaffEvent(Instant at, String kind, ReportStatus from, ReportStatus to, String note,
@@ -50,13 +50,24 @@ public final class ReportViews {
 
     /** A report as the dispatcher (street) or inspector (supervision) handles it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StaffDetail(long id, String number, Channel channel, String category, String description,
-                              ReportStatus status, String statusLabel, boolean anonymous, String contactPhone,
-                              Double latitude, Double longitude, Double gcjLatitude, Double gcjLongitude,
-                              String address, String district, String assignedUnit, String transferredTo,
-                              String duplicateOf, LocalDate acceptDue, LocalDate resultDue, boolean overdue,
-                              Instant createdAt, Instant closedAt, int reopenCount, List<Photo> photos,
-                              List<StaffEvent> events) {
+    public record StaffDetail(long id, String number, Channel channel, String category, String categoryName,
+                              String description, ReportStatus status, String statusLabel, boolean anonymous,
+                              String contactPhone, Double latitude, Double longitude, Double gcjLatitude,
+                              Double gcjLongitude, String address, String district, String assignedUnit, Long unitId,
+                              String transferredTo, String duplicateOf, LocalDate acceptDue, LocalDate resultDue,
+                              boolean overdue, Instant createdAt, Instant closedAt, int reopenCount, Rating rating,
+                              List<Photo> photos, List<StaffEvent> events) {
+    }
+
+    /**
+     * The reporter's 满意度评价 as staff and the reporter see it; {@code commentState} says whether WeChat's text
+     * check passed the comment (approved) or it waits for a person (pending_review).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rating(int score, String comment, String commentState, Instant ratedAt, Instant changedAt) {
+        static Rating of(ReportRating r) {
+            return new Rating(r.getScore(), r.getComment(), r.getCommentState(), r.getRatedAt(), r.getChangedAt());
+        }
     }
 
     public record Nearby(String number, String category, ReportStatus status, long metres, Instant createdAt) {
@@ -71,6 +82,6 @@ public final class ReportViews {
     /** Overdue reports for admins: for supervision reports only what shows the clock is late, nothing of content. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Escalation(String number, Channel channel, ReportStatus status, LocalDate acceptDue,
-                             LocalDate resultDue, Instant escalatedAt, String category) {
+                             LocalDate resultDue, Instant escalatedAt, String category, String unit, Long unitId) {
     }
 }

@@ -31,8 +31,18 @@ import java.util.Locale;
 @ApplicationScoped
 public class ReportWorkflow {
 
-    /** Who is asking: their id, and the channel their desk handles. */
-    public record Desk(long staffId, Channel channel) {
+    /**
+     * Who is asking: their id, the channel their desk handles and, for a handler, their handling unit (whose
+     * street reports alone the desk shows).
+     */
+    public record Desk(long staffId, Channel channel, Long unitId) {
+        public Desk(long staffId, Channel channel) {
+            this(staffId, channel, null);
+        }
+
+        boolean handler() {
+            return unitId != null;
+        }
     }
 
     /** The query filters of a queue; null means any. */
@@ -51,12 +61,17 @@ public class ReportWorkflow {
     private final UploadService uploads;
     private final ObjectStore store;
     private final PersonalDataCipher cipher;
+    private final HandlingUnits units;
+    private final ReportCategoryRepository categories;
     private final Event<ReportNotifier.StatusChanged> changed;
     private final Clock clock;
 
     public ReportWorkflow(EntityManager em, ReportRepository reports, ReportEventRepository events, ReportLifecycle lifecycle,
                           SupervisionAudit audit, UploadService uploads, ObjectStore store, PersonalDataCipher cipher,
+                          HandlingUnits units, ReportCategoryRepository categories,
                           Event<ReportNotifier.StatusChanged> changed, Clock clock) {
+        this.units = units;
+        this.categories = categories;
         this.em = em;
         this.reports = reports;
         this.events = events;
@@ -77,8 +92,8 @@ public class ReportWorkflow {
         }
         return Page.of(rows, page.limit(), r -> new Cursor(r.getCreatedAt(), r.getId()),
                 r -> new ReportViews.QueueItem(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
-                        r.getStatus(), r.getDistrict(), r.getAssignedUnit(), r.getAcceptDue(), r.getResultDue(),
-                        r.isOverdue(), r.getCreatedAt()));
+                        categories.nameOf(r.getCategoryCode()), r.getStatus(), r.getDistrict(), r.getAssignedUnit(),
+                        r.getUnitId(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -87,7 +102,13 @@ public class ReportWorkflow {
         if (desk.channel() == Channel.SUPERVISION) {
             audit.record(desk.staffId(), AuditEntry.Action.READ, id, report.getNumber());
         }
-        return staffView(report);
+        return staffView(desk, report);
+    }
+
+    /** The desk of a handler: their unit's street reports. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Desk handlerDesk(long staffId) {
+        return new Desk(staffId, Channel.STREET, units.unitOf(staffId));
     }
 
     /** A short-lived URL of one photo; for supervision evidence, audited first and issued to inspectors only. */
@@ -153,8 +174,19 @@ public class ReportWorkflow {
     public ReportViews.StaffDetail transition(Desk desk, long id, ReportRequests.Transition t) {
         Report r = visible(desk, id);
         String note = t.note() == null || t.note().isBlank() ? null : t.note().strip();
-        ReportLifecycle.Move move = new ReportLifecycle.Move(ReportStatus.valueOf(t.to().toUpperCase(Locale.ROOT)),
-                note, t.unit(), t.transferredTo(), t.duplicateOf(), t.afterPhotos() == null ? 0 : t.afterPhotos().size());
+        ReportStatus to = ReportStatus.valueOf(t.to().toUpperCase(Locale.ROOT));
+        Long unitId = null;
+        String unitName = t.unit();
+        if (to == ReportStatus.DISPATCHED && t.unitId() != null) {
+            HandlingUnit unit = units.forDispatch(t.unitId());
+            unitId = unit.getId();
+            unitName = unit.getName();
+        }
+        ReportLifecycle.Move move = new ReportLifecycle.Move(to, note, unitName, t.transferredTo(), t.duplicateOf(),
+                t.afterPhotos() == null ? 0 : t.afterPhotos().size(), unitId);
+        if (desk.handler()) {
+            lifecycle.checkHandlerMove(move);
+        }
         lifecycle.check(r, move);
         List<MediaUpload> after = new ArrayList<>();
         if (move.to() == ReportStatus.CLOSED && r.getChannel() == Channel.STREET) {
@@ -176,13 +208,33 @@ public class ReportWorkflow {
         Instant now = clock.instant();
         lifecycle.apply(r, move, duplicateOf, now);
         after.forEach(p -> r.getPhotos().add(new ReportPhoto(p.getId(), ReportPhoto.Stage.AFTER)));
-        String eventNote = move.to() == ReportStatus.DISPATCHED && note == null ? "派遣至" + t.unit().strip() : note;
+        String eventNote = move.to() == ReportStatus.DISPATCHED && note == null
+                ? (from == ReportStatus.ACCEPTED ? "派遣至" : "改派至") + move.unit().strip() : note;
+        Long eventUnit = move.to() == ReportStatus.DISPATCHED ? unitId : desk.unitId();
         events.persist(new ReportEvent(r.getId(), now, desk.staffId(), ReportEvent.Kind.TRANSITION, from, move.to(),
-                eventNote, t.publicNote() == null || t.publicNote()));
+                eventNote, t.publicNote() == null || t.publicNote(), eventUnit));
         changed.fire(new ReportNotifier.StatusChanged(r.getId()));
         // written now, so a concurrent move fails here on the version column, before the reply is built
         reports.flush();
-        return staffView(r);
+        return staffView(desk, r);
+    }
+
+    /**
+     * 退回: a handling unit gives the report back to the dispatcher with its reason (an internal note); the report
+     * is accepted again, without a unit, and leaves the unit's desk.
+     */
+    @Transactional
+    public ReportViews.StaffDetail giveBack(Desk desk, long id, String reason) {
+        Report r = visible(desk, id);
+        lifecycle.checkReturn(r, reason);
+        ReportStatus from = r.getStatus();
+        String unitName = r.getAssignedUnit();
+        Instant now = clock.instant();
+        lifecycle.giveBack(r, now);
+        events.persist(new ReportEvent(r.getId(), now, desk.staffId(), ReportEvent.Kind.RETURNED, from,
+                ReportStatus.ACCEPTED, unitName + "退回：" + reason.strip(), false, desk.unitId()));
+        reports.flush();
+        return staffView(desk, r);
     }
 
     /** The report if this desk may see it; otherwise the same 404 as for a report that does not exist. */
@@ -190,16 +242,18 @@ public class ReportWorkflow {
         Report report = reports.findById(id);
         boolean visible = report != null && report.getChannel() == desk.channel()
                 && (desk.channel() == Channel.STREET
-                || (!report.isForHigherLevel() && !report.getNamedStaff().contains(desk.staffId())));
+                ? !desk.handler() || desk.unitId().equals(report.getUnitId())
+                : !report.isForHigherLevel() && !report.getNamedStaff().contains(desk.staffId()));
         if (!visible) {
             throw ProblemException.notFound("Report " + id);
         }
         return report;
     }
 
-    private ReportViews.StaffDetail staffView(Report r) {
+    private ReportViews.StaffDetail staffView(Desk desk, Report r) {
         List<ReportViews.Photo> photos = new ArrayList<>();
-        String base = r.getChannel() == Channel.STREET ? "/api/dispatch/reports/" : "/api/inspection/reports/";
+        String base = desk.handler() ? "/api/handling/reports/"
+                : r.getChannel() == Channel.STREET ? "/api/dispatch/reports/" : "/api/inspection/reports/";
         for (int i = 0; i < r.getPhotos().size(); i++) {
             photos.add(new ReportViews.Photo(i, r.getPhotos().get(i).getStage().name(), base + r.getId() + "/photos/" + i));
         }
@@ -207,10 +261,14 @@ public class ReportWorkflow {
                 .map(e -> new ReportViews.StaffEvent(e.getAt(), e.getKind().name(), e.getFromStatus(), e.getToStatus(),
                         e.getNote(), e.isPublicNote(), e.getActorId())).toList();
         String duplicateOf = r.getDuplicateOf() == null ? null : reports.findById(r.getDuplicateOf()).getNumber();
+        ReportRating rating = em.find(ReportRating.class, r.getId());
+        // a handling unit does the work on the street; calling the citizen back stays with the dispatcher
+        String contact = desk.handler() ? null : r.getContactMasked();
         return new ReportViews.StaffDetail(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
-                r.getDescription(), r.getStatus(), r.getStatus().label(), r.isAnonymous(), r.getContactMasked(),
-                r.getWgsLat(), r.getWgsLon(), r.getGcjLat(), r.getGcjLon(), r.getAddress(), r.getDistrict(),
-                r.getAssignedUnit(), r.getTransferredTo(), duplicateOf, r.getAcceptDue(), r.getResultDue(),
-                r.isOverdue(), r.getCreatedAt(), r.getClosedAt(), r.getReopenCount(), photos, timeline);
+                categories.nameOf(r.getCategoryCode()), r.getDescription(), r.getStatus(), r.getStatus().label(),
+                r.isAnonymous(), contact, r.getWgsLat(), r.getWgsLon(), r.getGcjLat(), r.getGcjLon(), r.getAddress(),
+                r.getDistrict(), r.getAssignedUnit(), r.getUnitId(), r.getTransferredTo(), duplicateOf,
+                r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt(), r.getClosedAt(),
+                r.getReopenCount(), rating == null ? null : ReportViews.Rating.of(rating), photos, timeline);
     }
 }
