@@ -87,6 +87,10 @@ public class Report {
     @Column(length = 32)
     private String district;
 
+    /** the district the point lies in by the configured polygons (null without districts or outside them) */
+    @Column(name = "located_district", length = 32)
+    private String locatedDistrict;
+
     @Column(name = "assigned_unit", length = 64)
     private String assignedUnit;
 
@@ -295,6 +299,19 @@ public class Report {
 
     void setDistrict(String district) {
         this.district = district;
+    }
+
+    public String getLocatedDistrict() {
+        return locatedDistrict;
+    }
+
+    void setLocatedDistrict(String locatedDistrict) {
+        this.locatedDistrict = locatedDistrict;
+    }
+
+    /** The citizen chose another district than the point lies in: accepted, and shown to the dispatcher. */
+    public boolean isDistrictMismatch() {
+        return district != null && locatedDistrict != null && !district.equals(locatedDistrict);
     }
 
     public String getAssignedUnit() {

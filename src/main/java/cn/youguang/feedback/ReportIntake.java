@@ -3,6 +3,7 @@ package cn.youguang.feedback;
 import cn.youguang.auth.AccountKind;
 import cn.youguang.auth.AppUser;
 import cn.youguang.auth.PersonalDataCipher;
+import cn.youguang.common.Problem;
 import cn.youguang.common.ProblemException;
 import cn.youguang.media.MediaKind;
 import cn.youguang.media.MediaUpload;
@@ -40,11 +41,13 @@ public class ReportIntake {
     private final UploadService uploads;
     private final PersonalDataCipher cipher;
     private final FeedbackConfig config;
+    private final CityArea area;
     private final Clock clock;
 
     public ReportIntake(EntityManager em, ReportRepository reports, ReportCategoryRepository categories,
                         ReportLifecycle lifecycle, ReportNumbers numbers, Blocks blocks, UploadService uploads,
-                        PersonalDataCipher cipher, FeedbackConfig config, Clock clock) {
+                        PersonalDataCipher cipher, FeedbackConfig config, CityArea area, Clock clock) {
+        this.area = area;
         this.em = em;
         this.reports = reports;
         this.categories = categories;
@@ -75,16 +78,21 @@ public class ReportIntake {
             if (r.location() == null) {
                 throw ProblemException.invalid("location", "is required for a street report");
             }
-            if (!Gcj02.inChina(r.location().latitude(), r.location().longitude())) {
-                throw ProblemException.invalid("location", "is outside the area this service covers");
+            Gcj02.Point wgs = Gcj02.inChina(r.location().latitude(), r.location().longitude())
+                    ? Gcj02.toWgs84(r.location().latitude(), r.location().longitude()) : null;
+            if (wgs == null || !area.contains(wgs.lat(), wgs.lon())) {
+                throw new ProblemException(422, "Unprocessable Content", "location is outside the city area",
+                        List.of(new Problem.FieldError("location", "is outside the city area this service covers")));
             }
-            Gcj02.Point wgs = Gcj02.toWgs84(r.location().latitude(), r.location().longitude());
             report.setLocation(r.location().latitude(), r.location().longitude(), wgs.lat(), wgs.lon());
+            report.setLocatedDistrict(area.districtOf(wgs.lat(), wgs.lon()).orElse(null));
             if (r.district() != null && !r.district().isBlank()) {
                 if (!config.districts().contains(r.district().strip())) {
                     throw ProblemException.invalid("district", "must be one of " + String.join(", ", config.districts()));
                 }
                 report.setDistrict(r.district().strip());
+            } else {
+                report.setDistrict(report.getLocatedDistrict());
             }
             report.setAddress(r.address() == null || r.address().isBlank() ? null : r.address().strip());
         } else if (r.location() != null) {
@@ -136,6 +144,8 @@ public class ReportIntake {
         if (filing.lat() != null && filing.lon() != null) {
             Gcj02.Point gcj = Gcj02.fromWgs84(filing.lat(), filing.lon());
             report.setLocation(gcj.lat(), gcj.lon(), filing.lat(), filing.lon());
+            report.setLocatedDistrict(area.districtOf(filing.lat(), filing.lon()).orElse(null));
+            report.setDistrict(report.getLocatedDistrict());
         }
         String address = filing.address();
         report.setAddress(address == null ? null : address.length() > 200 ? address.substring(0, 200) : address);

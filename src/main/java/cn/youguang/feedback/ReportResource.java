@@ -4,6 +4,7 @@ import cn.youguang.common.ClientAddress;
 import cn.youguang.common.CurrentUser;
 import cn.youguang.common.Role;
 import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PageRequest;
 import cn.youguang.common.QueryParams;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -37,9 +38,11 @@ public class ReportResource {
     private final FeedbackConfig config;
     private final HttpCaching caching;
     private final CurrentUser me;
+    private final PublicCases publicCases;
 
     public ReportResource(ReportService reports, ReportStatistics statistics, FeedbackConfig config, HttpCaching caching,
-                          CurrentUser me) {
+                          CurrentUser me, PublicCases publicCases) {
+        this.publicCases = publicCases;
         this.reports = reports;
         this.statistics = statistics;
         this.config = config;
@@ -144,6 +147,19 @@ public class ReportResource {
     public ReportViews.Tracking changeRating(@NotNull @Valid ReportRequests.RatingByCode rating,
                                              @Context HttpServerRequest http) {
         return reports.rateByCode(ClientAddress.of(http), rating, true);
+    }
+
+    @GET
+    @Path("/public")
+    @PermitAll
+    @Operation(summary = "Street reports for a map, newest first (keyset): number, category, status, district, dates and a"
+            + " location rounded to about 100 m (GCJ-02); bbox=minLng,minLat,maxLng,maxLat. No text, photos or reporter")
+    @APIResponse(responseCode = "400", description = "A malformed bbox, status, category, limit or cursor (named)")
+    @APIResponse(responseCode = "422", description = "A bbox larger than the city (bbox)")
+    public Response publicCases(@QueryParam("bbox") String bbox, @QueryParam("category") String category,
+                                @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                @QueryParam("cursor") String cursor) {
+        return caching.ok(publicCases.list(bbox, category, status, PageRequest.of(limit, cursor)), Duration.ofMinutes(1));
     }
 
     @GET

@@ -37,7 +37,8 @@ public final class ReportViews {
     /** A report in a staff queue. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QueueItem(long id, String number, Channel channel, String category, String categoryName,
-                            ReportStatus status, String district, String assignedUnit, Long unitId,
+                            ReportStatus status, String district, String locatedDistrict,
+                            Boolean districtMismatch, String assignedUnit, Long unitId,
                             LocalDate acceptDue, LocalDate resultDue, boolean overdue, Instant createdAt) {
     }
 
@@ -53,7 +54,8 @@ public final class ReportViews {
     public record StaffDetail(long id, String number, Channel channel, String category, String categoryName,
                               String description, ReportStatus status, String statusLabel, boolean anonymous,
                               String contactPhone, Double latitude, Double longitude, Double gcjLatitude,
-                              Double gcjLongitude, String address, String district, String assignedUnit, Long unitId,
+                              Double gcjLongitude, String address, String district, String locatedDistrict,
+                              boolean districtMismatch, String assignedUnit, Long unitId,
                               String transferredTo, String duplicateOf, LocalDate acceptDue, LocalDate resultDue,
                               boolean overdue, Instant createdAt, Instant closedAt, int reopenCount, Rating rating,
                               List<Photo> photos, List<StaffEvent> events) {

@@ -92,7 +92,8 @@ public class ReportWorkflow {
         }
         return Page.of(rows, page.limit(), r -> new Cursor(r.getCreatedAt(), r.getId()),
                 r -> new ReportViews.QueueItem(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
-                        categories.nameOf(r.getCategoryCode()), r.getStatus(), r.getDistrict(), r.getAssignedUnit(),
+                        categories.nameOf(r.getCategoryCode()), r.getStatus(), r.getDistrict(), r.getLocatedDistrict(),
+                        r.isDistrictMismatch() ? Boolean.TRUE : null, r.getAssignedUnit(),
                         r.getUnitId(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt()));
     }
 
@@ -267,7 +268,8 @@ public class ReportWorkflow {
         return new ReportViews.StaffDetail(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
                 categories.nameOf(r.getCategoryCode()), r.getDescription(), r.getStatus(), r.getStatus().label(),
                 r.isAnonymous(), contact, r.getWgsLat(), r.getWgsLon(), r.getGcjLat(), r.getGcjLon(), r.getAddress(),
-                r.getDistrict(), r.getAssignedUnit(), r.getUnitId(), r.getTransferredTo(), duplicateOf,
+                r.getDistrict(), r.getLocatedDistrict(), r.isDistrictMismatch(), r.getAssignedUnit(), r.getUnitId(),
+                r.getTransferredTo(), duplicateOf,
                 r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt(), r.getClosedAt(),
                 r.getReopenCount(), rating == null ? null : ReportViews.Rating.of(rating), photos, timeline);
     }

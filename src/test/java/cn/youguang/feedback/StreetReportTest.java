@@ -253,7 +253,7 @@ class StreetReportTest {
         ReportFixture.submit(citizen, tooMany, "k-" + UUID.randomUUID()).then().statusCode(400)
                 .body("errors[0].field", equalTo("photos"));
         Map<String, Object> abroad = ReportFixture.street("litter", -33.9, 151.2);
-        ReportFixture.submit(citizen, abroad, "k-" + UUID.randomUUID()).then().statusCode(400)
+        ReportFixture.submit(citizen, abroad, "k-" + UUID.randomUUID()).then().statusCode(422)
                 .body("errors[0].field", equalTo("location"));
         Map<String, Object> dashes = ReportFixture.street("litter", 33, 120);
         dashes.put("contactPhone", "---------");
