@@ -76,6 +76,10 @@ public abstract class DeskResource {
         return workflow.giveBack(desk(), QueryParams.id("id", id), request.reason());
     }
 
+    protected Page<ReportViews.Transfer> transfersOf(String limit, String cursor) {
+        return workflow.transfers(desk(), PageRequest.of(limit, cursor));
+    }
+
     protected long myId() {
         return me.id();
     }

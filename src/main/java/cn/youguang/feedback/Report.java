@@ -101,6 +101,10 @@ public class Report {
     @Column(name = "transferred_to", length = 200)
     private String transferredTo;
 
+    /** the registered body a supervision report was handed over to; its superior accounts alone read it then */
+    @Column(name = "transferred_body_id")
+    private Long transferredBodyId;
+
     @Column(name = "duplicate_of")
     private Long duplicateOf;
 
@@ -336,6 +340,14 @@ public class Report {
 
     void setTransferredTo(String transferredTo) {
         this.transferredTo = transferredTo;
+    }
+
+    public Long getTransferredBodyId() {
+        return transferredBodyId;
+    }
+
+    void setTransferredBodyId(Long transferredBodyId) {
+        this.transferredBodyId = transferredBodyId;
     }
 
     public Long getDuplicateOf() {

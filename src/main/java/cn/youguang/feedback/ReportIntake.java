@@ -42,11 +42,14 @@ public class ReportIntake {
     private final PersonalDataCipher cipher;
     private final FeedbackConfig config;
     private final CityArea area;
+    private final ReceivingBodies bodies;
     private final Clock clock;
 
     public ReportIntake(EntityManager em, ReportRepository reports, ReportCategoryRepository categories,
                         ReportLifecycle lifecycle, ReportNumbers numbers, Blocks blocks, UploadService uploads,
-                        PersonalDataCipher cipher, FeedbackConfig config, CityArea area, Clock clock) {
+                        PersonalDataCipher cipher, FeedbackConfig config, CityArea area, ReceivingBodies bodies,
+                        Clock clock) {
+        this.bodies = bodies;
         this.area = area;
         this.em = em;
         this.reports = reports;
@@ -174,6 +177,7 @@ public class ReportIntake {
                 null, true));
         if (report.isForHigherLevel()) {
             lifecycle.sendToHigherLevel(report, now);
+            bodies.byName(config.higherLevel()).ifPresent(body -> report.setTransferredBodyId(body.getId()));
             em.persist(new ReportEvent(report.getId(), now, null, ReportEvent.Kind.TRANSITION, ReportStatus.SUBMITTED,
                     ReportStatus.TRANSFERRED, "依照规定转送" + config.higherLevel() + "办理", true));
         }

@@ -71,6 +71,7 @@ public final class ReportRequests {
             @Size(max = 64) String unit,
             Long unitId,
             @Size(max = 200) String transferredTo,
+            Long bodyId,
             @Size(max = 20) String duplicateOf,
             @Size(max = 9) List<@Pattern(regexp = "[0-9a-f-]{36}", message = "is not an upload id") String> afterPhotos) {
     }

@@ -377,10 +377,13 @@ public class ReportService {
         String q = query == null ? "" : query.strip();
         // the citizen's text is matched literally: % and _ are not wildcards here
         String like = "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        // reviewers of receiving bodies are not the bureau's staff: nobody names them in a report about the bureau
         return em.createQuery("select u from AppUser u where u.kind = :staff and u.disabled = false"
+                        + " and :superior not member of u.roles"
                         + " and (:q = '' or u.displayName like :like escape '!' or u.unit like :like escape '!')"
                         + " order by u.displayName", AppUser.class)
-                .setParameter("staff", AccountKind.STAFF).setParameter("q", q).setParameter("like", like)
+                .setParameter("staff", AccountKind.STAFF).setParameter("superior", cn.youguang.common.Role.SUPERIOR)
+                .setParameter("q", q).setParameter("like", like)
                 .setMaxResults(50).getResultList().stream()
                 .map(u -> new ReportViews.StaffMember(u.getId(), u.getDisplayName(), u.getUnit())).toList();
     }

@@ -72,6 +72,11 @@ public final class ReportViews {
         }
     }
 
+    /** A supervision report handed over to a receiving body, as this bureau's inspectors see it: no content. */
+    public record Transfer(String number, ReportStatus status, String transferredTo, Instant createdAt,
+                           Instant updatedAt) {
+    }
+
     public record Nearby(String number, String category, ReportStatus status, long metres, Instant createdAt) {
     }
 

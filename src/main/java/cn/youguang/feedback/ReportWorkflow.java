@@ -2,6 +2,7 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.common.Cursor;
+import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
@@ -35,13 +36,18 @@ public class ReportWorkflow {
      * Who is asking: their id, the channel their desk handles and, for a handler, their handling unit (whose
      * street reports alone the desk shows).
      */
-    public record Desk(long staffId, Channel channel, Long unitId) {
+    public record Desk(long staffId, Channel channel, Long unitId, Long bodyId) {
         public Desk(long staffId, Channel channel) {
-            this(staffId, channel, null);
+            this(staffId, channel, null, null);
         }
 
         boolean handler() {
             return unitId != null;
+        }
+
+        /** the reviewer of a receiving body: its transferred supervision reports only */
+        boolean superior() {
+            return bodyId != null;
         }
     }
 
@@ -62,15 +68,17 @@ public class ReportWorkflow {
     private final ObjectStore store;
     private final PersonalDataCipher cipher;
     private final HandlingUnits units;
+    private final ReceivingBodies bodies;
     private final ReportCategoryRepository categories;
     private final Event<ReportNotifier.StatusChanged> changed;
     private final Clock clock;
 
     public ReportWorkflow(EntityManager em, ReportRepository reports, ReportEventRepository events, ReportLifecycle lifecycle,
                           SupervisionAudit audit, UploadService uploads, ObjectStore store, PersonalDataCipher cipher,
-                          HandlingUnits units, ReportCategoryRepository categories,
+                          HandlingUnits units, ReceivingBodies bodies, ReportCategoryRepository categories,
                           Event<ReportNotifier.StatusChanged> changed, Clock clock) {
         this.units = units;
+        this.bodies = bodies;
         this.categories = categories;
         this.em = em;
         this.reports = reports;
@@ -109,7 +117,13 @@ public class ReportWorkflow {
     /** The desk of a handler: their unit's street reports. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Desk handlerDesk(long staffId) {
-        return new Desk(staffId, Channel.STREET, units.unitOf(staffId));
+        return new Desk(staffId, Channel.STREET, units.unitOf(staffId), null);
+    }
+
+    /** The desk of a superior account: the supervision reports transferred to its body. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Desk superiorDesk(long staffId) {
+        return new Desk(staffId, Channel.SUPERVISION, null, bodies.bodyOf(staffId));
     }
 
     /** A short-lived URL of one photo; for supervision evidence, audited first and issued to inspectors only. */
@@ -188,6 +202,14 @@ public class ReportWorkflow {
         if (desk.handler()) {
             lifecycle.checkHandlerMove(move);
         }
+        ReceivingBody body = null;
+        if (t.bodyId() != null) {
+            if (to != ReportStatus.TRANSFERRED || r.getChannel() != Channel.SUPERVISION) {
+                throw ProblemException.invalid("bodyId", "names the receiver of a transferred supervision report only");
+            }
+            body = bodies.forTransfer(t.bodyId());
+            move = new ReportLifecycle.Move(to, note, unitName, body.getName(), t.duplicateOf(), move.afterPhotos(), unitId);
+        }
         lifecycle.check(r, move);
         List<MediaUpload> after = new ArrayList<>();
         if (move.to() == ReportStatus.CLOSED && r.getChannel() == Channel.STREET) {
@@ -204,10 +226,15 @@ public class ReportWorkflow {
         }
         ReportStatus from = r.getStatus();
         if (desk.channel() == Channel.SUPERVISION) {
-            audit.record(desk.staffId(), AuditEntry.Action.TRANSITION, id, from + "->" + move.to());
+            audit.record(desk.staffId(), AuditEntry.Action.TRANSITION, id, from + "->" + move.to()
+                    + (body == null ? "" : " handed over to " + body.getName()));
         }
         Instant now = clock.instant();
         lifecycle.apply(r, move, duplicateOf, now);
+        if (body != null) {
+            // from now on the receiving body's reviewers read it, and this bureau's inspectors no longer do
+            r.setTransferredBodyId(body.getId());
+        }
         after.forEach(p -> r.getPhotos().add(new ReportPhoto(p.getId(), ReportPhoto.Stage.AFTER)));
         String eventNote = move.to() == ReportStatus.DISPATCHED && note == null
                 ? (from == ReportStatus.ACCEPTED ? "派遣至" : "改派至") + move.unit().strip() : note;
@@ -238,13 +265,57 @@ public class ReportWorkflow {
         return staffView(desk, r);
     }
 
+    /**
+     * What a receiving body's reviewer prints when it takes a transferred report over: the report, its evidence and
+     * the audit lines about it. The read is itself a line of the audit chain, written first, so it is in the excerpt.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HandOverPage.HandOver handOver(Desk desk, long id) {
+        Report r = visible(desk, id);
+        audit.record(desk.staffId(), AuditEntry.Action.READ, id, r.getNumber() + " hand-over record");
+        Instant transferredAt = events.timeline(id).stream().filter(e -> e.getToStatus() == ReportStatus.TRANSFERRED)
+                .map(ReportEvent::getAt).reduce((a, b) -> b).orElse(r.getUpdatedAt());
+        List<HandOverPage.Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < r.getPhotos().size(); i++) {
+            MediaUpload upload = em.find(MediaUpload.class, r.getPhotos().get(i).getUploadId());
+            evidence.add(new HandOverPage.Evidence(i, r.getPhotos().get(i).getStage().name().toLowerCase(Locale.ROOT),
+                    upload.getFormat() == null ? null : upload.getFormat().name().toLowerCase(Locale.ROOT),
+                    upload.getSizeBytes(), upload.getTakenAt(), "/api/superior/reports/" + id + "/photos/" + i));
+        }
+        List<HandOverPage.AuditLine> lines = em.createQuery("select e from AuditEntry e where e.reportId = :id"
+                        + " order by e.id", AuditEntry.class).setParameter("id", id).setMaxResults(500).getResultList()
+                .stream().map(e -> new HandOverPage.AuditLine(e.getId(), e.getAt(), e.getActorId(), e.getAction(),
+                        e.getDetail())).toList();
+        return new HandOverPage.HandOver(r.getNumber(), r.getCreatedAt(), transferredAt, r.getTransferredTo(),
+                r.getCategoryCode(), categories.nameOf(r.getCategoryCode()), r.getDescription(), r.isAnonymous(),
+                r.getContactMasked(), evidence, lines);
+    }
+
+    /**
+     * Supervision reports this bureau handed over to a receiving body: that they went, when and to whom, nothing
+     * of their content (which only the body's reviewers read now). Reports about the leadership are not listed.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ReportViews.Transfer> transfers(Desk desk, PageRequest page) {
+        List<Report> rows = KeysetQuery.of("Report", "r", "createdAt")
+                .where("r.channel = :channel", "channel", Channel.SUPERVISION).where("r.transferredBodyId is not null")
+                .where("r.forHigherLevel = false").where(":me not member of r.namedStaff", "me", desk.staffId())
+                .after(page.after()).create(em, Report.class, page.limit() + 1).getResultList();
+        audit.record(desk.staffId(), AuditEntry.Action.LIST, null, rows.size() + " transfers listed");
+        return Page.of(rows, page.limit(), r -> new Cursor(r.getCreatedAt(), r.getId()),
+                r -> new ReportViews.Transfer(r.getNumber(), r.getStatus(), r.getTransferredTo(), r.getCreatedAt(),
+                        r.getUpdatedAt()));
+    }
+
     /** The report if this desk may see it; otherwise the same 404 as for a report that does not exist. */
     private Report visible(Desk desk, long id) {
         Report report = reports.findById(id);
         boolean visible = report != null && report.getChannel() == desk.channel()
                 && (desk.channel() == Channel.STREET
                 ? !desk.handler() || desk.unitId().equals(report.getUnitId())
-                : !report.isForHigherLevel() && !report.getNamedStaff().contains(desk.staffId()));
+                : desk.superior() ? desk.bodyId().equals(report.getTransferredBodyId())
+                : !report.isForHigherLevel() && report.getTransferredBodyId() == null
+                && !report.getNamedStaff().contains(desk.staffId()));
         if (!visible) {
             throw ProblemException.notFound("Report " + id);
         }
@@ -253,7 +324,7 @@ public class ReportWorkflow {
 
     private ReportViews.StaffDetail staffView(Desk desk, Report r) {
         List<ReportViews.Photo> photos = new ArrayList<>();
-        String base = desk.handler() ? "/api/handling/reports/"
+        String base = desk.handler() ? "/api/handling/reports/" : desk.superior() ? "/api/superior/reports/"
                 : r.getChannel() == Channel.STREET ? "/api/dispatch/reports/" : "/api/inspection/reports/";
         for (int i = 0; i < r.getPhotos().size(); i++) {
             photos.add(new ReportViews.Photo(i, r.getPhotos().get(i).getStage().name(), base + r.getId() + "/photos/" + i));
