@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Flags reports whose legal clock ran out and escalates each once: an entry on its timeline, the admins' list of
  * escalations, and the metric {@code youguang_reports_overdue} per channel. Safe on several instances: flagging is
- * idempotent and the escalation is written only by the update that changes the flag. The same run drops expired
- * rate-limit windows and Idempotency-Keys older than their window.
+ * idempotent and the escalation is written only by the update that changes the flag. The same run reminds staff
+ * of street reports due within one working day ({@link StaffReminders}) and drops expired rate-limit windows and
+ * Idempotency-Keys older than their window.
  */
 @ApplicationScoped
 public class DeadlineWatch {
@@ -37,6 +38,8 @@ public class DeadlineWatch {
     private final ReportEventRepository events;
     private final SubmissionKeyRepository keys;
     private final ReportLifecycle lifecycle;
+    private final ReportCategoryRepository categories;
+    private final StaffReminders reminders;
     private final FeedbackConfig config;
     private final RateLimiter limits;
     private final Clock clock;
@@ -45,7 +48,10 @@ public class DeadlineWatch {
 
     public DeadlineWatch(ReportRepository reports, ReportEventRepository events, SubmissionKeyRepository keys,
                          ReportLifecycle lifecycle, FeedbackConfig config, RateLimiter limits, Clock clock,
-                         MeterRegistry registry, JobRuns jobs) {
+                         MeterRegistry registry, JobRuns jobs, ReportCategoryRepository categories,
+                         StaffReminders reminders) {
+        this.reminders = reminders;
+        this.categories = categories;
         this.reports = reports;
         this.events = events;
         this.keys = keys;
@@ -91,6 +97,10 @@ public class DeadlineWatch {
                 escalated++;
             }
         }
+        int reminded = reminders.remind(today);
+        if (reminded > 0) {
+            LOG.infof("%d reminders of reports due within a working day", reminded);
+        }
         Map<Channel, Long> counts = reports.overdueByChannel();
         overdue.forEach((channel, gauge) -> gauge.set(counts.getOrDefault(channel, 0L)));
         limits.forgetBefore(now.minus(Duration.ofDays(1)));
@@ -127,6 +137,7 @@ public class DeadlineWatch {
                 .map(r -> new ReportViews.Escalation(r.getNumber(), r.getChannel(), r.getStatus(), r.getAcceptDue(),
                         r.getResultDue(), r.getEscalatedAt(),
                         r.getChannel() == Channel.STREET ? r.getCategoryCode() : null,
+                        r.getChannel() == Channel.STREET ? categories.nameOf(r.getCategoryCode()) : null,
                         r.getChannel() == Channel.STREET ? r.getAssignedUnit() : null,
                         r.getChannel() == Channel.STREET ? r.getUnitId() : null))
                 .toList();

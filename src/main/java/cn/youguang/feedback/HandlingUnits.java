@@ -130,15 +130,15 @@ public class HandlingUnits {
         return unit;
     }
 
-    /** The unit of a handler; a handler who belongs to none has no desk (403). */
+    /** The unit of a handler, or {@link #NO_UNIT} for one who belongs to none yet: an empty desk. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long unitOf(long userId) {
         HandlingUnitMember member = em.find(HandlingUnitMember.class, userId);
-        if (member == null) {
-            throw ProblemException.forbidden("This handler account belongs to no handling unit yet; ask an admin");
-        }
-        return member.getUnitId();
+        return member == null ? NO_UNIT : member.getUnitId();
     }
+
+    /** no unit has this id (identities start at 1), so a desk narrowed to it shows nothing */
+    static final long NO_UNIT = 0;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public String nameOf(Long unitId) {

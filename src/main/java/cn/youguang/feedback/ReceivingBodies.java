@@ -92,15 +92,15 @@ public class ReceivingBodies {
                 .setParameter("name", name).getResultStream().findFirst();
     }
 
-    /** The body of a superior account; one bound to none has no desk (403). */
+    /** The body of a superior account, or {@link #NO_BODY} for one bound to none yet: an empty desk. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long bodyOf(long userId) {
         ReceivingBodyMember member = em.find(ReceivingBodyMember.class, userId);
-        if (member == null) {
-            throw ProblemException.forbidden("This superior account is bound to no receiving body yet; ask an admin");
-        }
-        return member.getBodyId();
+        return member == null ? NO_BODY : member.getBodyId();
     }
+
+    /** no body has this id (identities start at 1), so a desk narrowed to it shows nothing */
+    static final long NO_BODY = 0;
 
     private ReceivingBody existing(long id) {
         ReceivingBody body = em.find(ReceivingBody.class, id);

@@ -172,7 +172,8 @@ public class ReportService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReportViews.Mine> mine(long userId, PageRequest page) {
         return Page.of(reports.ofReporter(userId, page), page.limit(), r -> new Cursor(r.getCreatedAt(), r.getId()),
-                r -> new ReportViews.Mine(r.getNumber(), r.getChannel(), categories.nameOf(r.getCategoryCode()),
+                r -> new ReportViews.Mine(r.getNumber(), r.getChannel(), r.getCategoryCode(),
+                        categories.nameOf(r.getCategoryCode()),
                         r.getStatus(), r.getStatus().label(), r.getCreatedAt(), r.getAcceptDue(), r.isOverdue()));
     }
 
@@ -195,7 +196,8 @@ public class ReportService {
             changed.fire(new ReportNotifier.StatusChanged(r.getId()));
         } else {
             r.confirm(now);
-            events.persist(new ReportEvent(r.getId(), now, null, ReportEvent.Kind.CONFIRMED, null, null,
+            events.persist(new ReportEvent(r.getId(), now, null, ReportEvent.Kind.CONFIRMED, ReportStatus.CLOSED,
+                    ReportStatus.CLOSED,
                     "市民确认办理结果", true));
         }
         return tracking(r);
@@ -353,11 +355,17 @@ public class ReportService {
     private ReportViews.Tracking tracking(Report r) {
         List<ReportViews.TimelineEntry> timeline = events.timeline(r.getId()).stream()
                 .filter(e -> e.getToStatus() != null || e.isPublicNote())
-                .map(e -> new ReportViews.TimelineEntry(e.getAt(), e.getToStatus(),
-                        e.getToStatus() == null ? null : e.getToStatus().label(), e.isPublicNote() ? e.getNote() : null))
+                .map(e -> {
+                    // a confirmation leaves the report closed (rows written before V13 carry no status)
+                    ReportStatus status = e.getToStatus() != null ? e.getToStatus()
+                            : e.getKind() == ReportEvent.Kind.CONFIRMED ? ReportStatus.CLOSED : null;
+                    return new ReportViews.TimelineEntry(e.getAt(), e.getKind().name().toLowerCase(Locale.ROOT), status,
+                            status == null ? null : status.label(), e.isPublicNote() ? e.getNote() : null);
+                })
                 .toList();
         String duplicateOf = r.getDuplicateOf() == null ? null : reports.findById(r.getDuplicateOf()).getNumber();
-        return new ReportViews.Tracking(r.getNumber(), r.getChannel(), categories.nameOf(r.getCategoryCode()),
+        return new ReportViews.Tracking(r.getNumber(), r.getChannel(), r.getCategoryCode(),
+                categories.nameOf(r.getCategoryCode()),
                 r.getStatus(), r.getStatus().label(), r.getCreatedAt(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(),
                 r.getTransferredTo(), duplicateOf, r.getClosedAt(), r.getConfirmedAt(),
                 r.getStatus() == ReportStatus.CLOSED && r.getConfirmedAt() == null ? lifecycle.respondUntil(r) : null,

@@ -19,18 +19,24 @@ public final class ReportViews {
                           LocalDate acceptDue, Instant createdAt, String notice) {
     }
 
-    public record TimelineEntry(Instant at, ReportStatus status, String statusLabel, String note) {
+    /**
+     * One public step: {@code kind} submitted, transition, confirmed, disputed, returned; {@code status} the report's
+     * status after it (a confirmation leaves it closed).
+     */
+    public record TimelineEntry(Instant at, String kind, ReportStatus status, String statusLabel, String note) {
     }
 
     /** What the citizen sees when following a report up (by query code, or signed in as its reporter). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Tracking(String number, Channel channel, String category, ReportStatus status, String statusLabel,
+    public record Tracking(String number, Channel channel, String category, String categoryName, ReportStatus status,
+                           String statusLabel,
                            Instant createdAt, LocalDate acceptDue, LocalDate resultDue, boolean overdue,
                            String transferredTo, String duplicateOf, Instant closedAt, Instant confirmedAt,
                            Instant respondUntil, Rating rating, List<TimelineEntry> timeline) {
     }
 
-    public record Mine(String number, Channel channel, String category, ReportStatus status, String statusLabel,
+    public record Mine(String number, Channel channel, String category, String categoryName, ReportStatus status,
+                       String statusLabel,
                        Instant createdAt, LocalDate acceptDue, boolean overdue) {
     }
 
@@ -77,7 +83,8 @@ public final class ReportViews {
                            Instant updatedAt) {
     }
 
-    public record Nearby(String number, String category, ReportStatus status, long metres, Instant createdAt) {
+    public record Nearby(String number, String category, String categoryName, ReportStatus status, long metres,
+                         Instant createdAt) {
     }
 
     public record Category(String code, Channel channel, String name, String description) {
@@ -89,6 +96,7 @@ public final class ReportViews {
     /** Overdue reports for admins: for supervision reports only what shows the clock is late, nothing of content. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Escalation(String number, Channel channel, ReportStatus status, LocalDate acceptDue,
-                             LocalDate resultDue, Instant escalatedAt, String category, String unit, Long unitId) {
+                             LocalDate resultDue, Instant escalatedAt, String category, String categoryName,
+                             String unit, Long unitId) {
     }
 }

@@ -173,7 +173,8 @@ public class ReportWorkflow {
         for (Report other : box) {
             double metres = Gcj02.metres(lat, lon, other.getWgsLat(), other.getWgsLon());
             if (metres <= NEARBY_METRES) {
-                near.add(new ReportViews.Nearby(other.getNumber(), other.getCategoryCode(), other.getStatus(),
+                near.add(new ReportViews.Nearby(other.getNumber(), other.getCategoryCode(),
+                        categories.nameOf(other.getCategoryCode()), other.getStatus(),
                         Math.round(metres), other.getCreatedAt()));
             }
         }
@@ -327,10 +328,12 @@ public class ReportWorkflow {
         String base = desk.handler() ? "/api/handling/reports/" : desk.superior() ? "/api/superior/reports/"
                 : r.getChannel() == Channel.STREET ? "/api/dispatch/reports/" : "/api/inspection/reports/";
         for (int i = 0; i < r.getPhotos().size(); i++) {
-            photos.add(new ReportViews.Photo(i, r.getPhotos().get(i).getStage().name(), base + r.getId() + "/photos/" + i));
+            photos.add(new ReportViews.Photo(i, r.getPhotos().get(i).getStage().name().toLowerCase(Locale.ROOT),
+                    base + r.getId() + "/photos/" + i));
         }
         List<ReportViews.StaffEvent> timeline = events.timeline(r.getId()).stream()
-                .map(e -> new ReportViews.StaffEvent(e.getAt(), e.getKind().name(), e.getFromStatus(), e.getToStatus(),
+                .map(e -> new ReportViews.StaffEvent(e.getAt(), e.getKind().name().toLowerCase(Locale.ROOT),
+                        e.getFromStatus(), e.getToStatus(),
                         e.getNote(), e.isPublicNote(), e.getActorId())).toList();
         String duplicateOf = r.getDuplicateOf() == null ? null : reports.findById(r.getDuplicateOf()).getNumber();
         ReportRating rating = em.find(ReportRating.class, r.getId());

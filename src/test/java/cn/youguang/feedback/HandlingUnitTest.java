@@ -84,28 +84,28 @@ class HandlingUnitTest {
         given().header("Authorization", cleaner.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "属于执法中队职责，不是环卫清运"))
                 .post("/api/handling/reports/" + id + "/return").then().statusCode(200)
-                .body("status", equalTo("ACCEPTED")).body("unitId", nullValue());
+                .body("status", equalTo("accepted")).body("unitId", nullValue());
         given().header("Authorization", cleaner.bearer()).get("/api/handling/reports/" + id).then().statusCode(404);
         given().header("Authorization", dispatcher.bearer()).get("/api/dispatch/reports/" + id).then().statusCode(200)
-                .body("events.kind", hasItem("RETURNED"))
+                .body("events.kind", hasItem("returned"))
                 .body("events.note", hasItem(org.hamcrest.Matchers.containsString("属于执法中队职责")));
 
         move(dispatcher, "dispatch", id, to("dispatched", "unitId", squad)).then().statusCode(200);
         // a unit starts and closes, nothing else
         move(officer, "handling", id, to("accepted")).then().statusCode(400).body("errors[0].field", equalTo("to"));
         move(officer, "handling", id, to("in_progress", "note", "已到场")).then().statusCode(200)
-                .body("status", equalTo("IN_PROGRESS"));
+                .body("status", equalTo("in_progress"));
         move(officer, "handling", id, to("closed", "note", "已清理")).then().statusCode(400)
                 .body("errors[0].field", equalTo("afterPhotos"));
         String after = ReportFixture.evidence(officer);
         move(officer, "handling", id, to("closed", "note", "垃圾已清运完毕", "afterPhotos", List.of(after)))
-                .then().statusCode(200).body("status", equalTo("CLOSED")).body("photos.stage", hasItem("AFTER"))
+                .then().statusCode(200).body("status", equalTo("closed")).body("photos.stage", hasItem("after"))
                 .body("photos.url", hasItem("/api/handling/reports/" + id + "/photos/0"));
         given().header("Authorization", officer.bearer()).redirects().follow(false)
                 .get("/api/handling/reports/" + id + "/photos/0").then().statusCode(302);
 
         JsonPath tracked = ReportFixture.track(number, receipt.getString("queryCode")).then().statusCode(200)
-                .body("status", equalTo("CLOSED")).extract().jsonPath();
+                .body("status", equalTo("closed")).extract().jsonPath();
         assertThat(tracked.getList("timeline.note")).contains("垃圾已清运完毕")
                 .noneMatch(n -> n != null && n.toString().contains("执法中队职责"));
 
@@ -138,7 +138,7 @@ class HandlingUnitTest {
         move(firstHandler, "handling", id, to("in_progress")).then().statusCode(200);
 
         move(dispatcher, "dispatch", id, to("dispatched", "unitId", second)).then().statusCode(200)
-                .body("status", equalTo("DISPATCHED")).body("unitId", equalTo((int) second))
+                .body("status", equalTo("dispatched")).body("unitId", equalTo((int) second))
                 .body("events.note", hasItem(org.hamcrest.Matchers.startsWith("改派至二中队-")));
         given().header("Authorization", firstHandler.bearer()).get("/api/handling/reports/" + id).then().statusCode(404);
         given().header("Authorization", firstHandler.bearer()).contentType(ContentType.JSON).body(Map.of("reason", "x"))
@@ -164,9 +164,10 @@ class HandlingUnitTest {
         // only handler accounts can be members
         given().header("Authorization", admin.bearer()).put("/api/admin/handling-units/" + id + "/members/" + dispatcher.id())
                 .then().statusCode(400).body("errors[0].field", equalTo("userId"));
-        // a handler of no unit has no desk
+        // a handler of no unit has an empty desk
         Accounts.SignedIn loose = Accounts.newStaff("h-" + suffix(), Set.of(Role.HANDLER));
-        given().header("Authorization", loose.bearer()).get("/api/handling/reports").then().statusCode(403);
+        given().header("Authorization", loose.bearer()).get("/api/handling/reports").then().statusCode(200)
+                .body("items.size()", equalTo(0));
 
         // a retired unit takes no new reports
         given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)

@@ -104,7 +104,7 @@ class SatisfactionTest {
                 "reason", "井盖还是松的，踩上去会响"));
         given().header("Authorization", citizen.bearer()).contentType(ContentType.JSON).body(low)
                 .post("/api/me/reports/" + number + "/rating").then().statusCode(200)
-                .body("status", equalTo("IN_PROGRESS")).body("rating.score", equalTo(1))
+                .body("status", equalTo("in_progress")).body("rating.score", equalTo(1))
                 .body("rating.commentState", equalTo("approved"))
                 .body("timeline.note", hasItem(org.hamcrest.Matchers.containsString("井盖还是松的")));
         assertThat(rows.count("select reopen_count from report where id = ?", id)).isEqualTo(1);
