@@ -32,10 +32,12 @@ public class ReceivingBodies {
     }
 
     private final EntityManager em;
+    private final SupervisionAudit audit;
     private final Clock clock;
 
-    public ReceivingBodies(EntityManager em, Clock clock) {
+    public ReceivingBodies(EntityManager em, SupervisionAudit audit, Clock clock) {
         this.em = em;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -58,9 +60,12 @@ public class ReceivingBodies {
         return view(body);
     }
 
-    /** Binds a superior account to this body (moving it from any other). */
+    /**
+     * Binds a superior account to this body (moving it from any other). Like a grant of the inspector role it opens
+     * supervision reports to a person, so it is a line of the audit chain.
+     */
     @Transactional
-    public BodyView bind(long bodyId, long userId) {
+    public BodyView bind(long adminId, long bodyId, long userId) {
         ReceivingBody body = existing(bodyId);
         AppUser user = em.find(AppUser.class, userId);
         if (user == null || user.getKind() != AccountKind.STAFF || !user.getRoles().contains(Role.SUPERIOR)) {
@@ -73,6 +78,7 @@ public class ReceivingBodies {
             member.setBodyId(bodyId);
         }
         em.flush();
+        audit.record(adminId, AuditEntry.Action.BODY_BINDING, null, "superior account " + userId + " bound to body " + bodyId);
         return view(body);
     }
 

@@ -1,5 +1,6 @@
 package cn.youguang.feedback;
 
+import cn.youguang.common.CurrentUser;
 import cn.youguang.common.QueryParams;
 import cn.youguang.common.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,9 +26,11 @@ import java.util.List;
 public class ReceivingBodyAdminResource {
 
     private final ReceivingBodies bodies;
+    private final CurrentUser me;
 
-    public ReceivingBodyAdminResource(ReceivingBodies bodies) {
+    public ReceivingBodyAdminResource(ReceivingBodies bodies, CurrentUser me) {
         this.bodies = bodies;
+        this.me = me;
     }
 
     @GET
@@ -47,6 +50,6 @@ public class ReceivingBodyAdminResource {
     @Path("/{id}/members/{userId}")
     @Operation(summary = "Bind a superior account to this body (it leaves any other)")
     public ReceivingBodies.BodyView bind(@PathParam("id") String id, @PathParam("userId") String userId) {
-        return bodies.bind(QueryParams.id("id", id), QueryParams.id("userId", userId));
+        return bodies.bind(me.id(), QueryParams.id("id", id), QueryParams.id("userId", userId));
     }
 }

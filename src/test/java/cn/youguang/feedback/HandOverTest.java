@@ -109,6 +109,9 @@ class HandOverTest {
                 id, superior.id())).isEqualTo(1);
         assertThat(rows.count("select count(*) from supervision_audit where actor_id = ? and action = 'LIST'",
                 superior.id())).isEqualTo(1);
+        assertThat(rows.count("select count(*) from supervision_audit where action = 'BODY_BINDING' and actor_id = ?"
+                + " and detail = ?", admin.id(), "superior account " + superior.id() + " bound to body " + body))
+                .as("the binding that opened the reports to the reviewer").isEqualTo(1);
         assertThat(audit.verify().intact()).isTrue();
     }
 

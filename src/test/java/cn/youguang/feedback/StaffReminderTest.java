@@ -96,6 +96,30 @@ class StaffReminderTest {
                 id, handler.id())).as("reminded once").isEqualTo(1);
     }
 
+    @Test
+    void anOverdueCaseIsEscalatedNamingItsUnit() {
+        Accounts.SignedIn admin = Accounts.admin();
+        Accounts.SignedIn citizen = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        Accounts.SignedIn dispatcher = Accounts.newStaff("dsp-" + suffix(), Set.of(Role.DISPATCHER));
+        String name = "超期中队-" + suffix();
+        long unit = unit(admin, name);
+        String number = ReportFixture.file(citizen, ReportFixture.street("vending", ReportFixture.LAT, ReportFixture.LON))
+                .getString("number");
+        long id = ReportFixture.idOf(dataSource, number);
+        move(dispatcher, "dispatch", id, to("accepted")).then().statusCode(200);
+        move(dispatcher, "dispatch", id, to("dispatched", "unitId", unit)).then().statusCode(200);
+        new DatabaseRows(dataSource).update("update report set result_due = ? where id = ?",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3), id);
+
+        watch.check();
+        given().header("Authorization", admin.bearer()).get("/api/admin/reports/escalations").then().statusCode(200)
+                .body("find { it.number == '" + number + "' }.unit", equalTo(name))
+                .body("find { it.number == '" + number + "' }.unitId", equalTo((int) unit))
+                .body("find { it.number == '" + number + "' }.categoryName", equalTo("占道经营"));
+        given().header("Authorization", dispatcher.bearer()).get("/api/dispatch/reports/" + id).then().statusCode(200)
+                .body("events.find { it.kind == 'escalated' }.note", equalTo("超过办理时限，已上报（承办单位：" + name + "）"));
+    }
+
     private static long unit(Accounts.SignedIn admin, String name) {
         return given().header("Authorization", admin.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "district", "亭湖区", "active", true))
