@@ -235,7 +235,15 @@ public class ReportService {
         if (comment != null && report.getChannel() == Channel.STREET) {
             state = checkComment(openid, comment);
         }
-        return storeRating(report.getId(), r.score(), comment, state, dispute, r.reason(), change);
+        try {
+            return storeRating(report.getId(), r.score(), comment, state, dispute, r.reason(), change);
+        } catch (PersistenceException | ArcUndeclaredThrowableException twin) {
+            // two first ratings at once: the primary key lets one in; two changes at once are the version's (409)
+            if (!change && em.find(ReportRating.class, report.getId()) != null) {
+                throw conflict("score", "was already given for this report; change it with PUT");
+            }
+            throw twin;
+        }
     }
 
     /**

@@ -143,6 +143,37 @@ class SatisfactionTest {
                 .body("rating.comment", equalTo("处理太轻，机密意见"));
     }
 
+    @Test
+    void ratingsSentAtOnceMakeOneAndTheOthersAreToldItExists() throws Exception {
+        JsonPath receipt = ReportFixture.file(citizen, ReportFixture.street("parking", ReportFixture.LAT, ReportFixture.LON));
+        String number = receipt.getString("number");
+        long id = ReportFixture.idOf(dataSource, number);
+        close(id);
+
+        java.util.concurrent.ExecutorService phones = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int score = 1 + i % 5;
+                replies.add(phones.submit(() -> rate("POST", number, receipt.getString("queryCode"), score, null)));
+            }
+            int made = 0;
+            for (var reply : replies) {
+                io.restassured.response.Response r = reply.get();
+                if (r.statusCode() == 200) {
+                    made++;
+                } else {
+                    assertThat(r.statusCode()).isEqualTo(409);
+                    assertThat(r.jsonPath().getString("errors[0].field")).isEqualTo("score");
+                }
+            }
+            assertThat(made).isEqualTo(1);
+        } finally {
+            phones.shutdownNow();
+        }
+        assertThat(rows.count("select count(*) from report_rating where report_id = ?", id)).isEqualTo(1);
+    }
+
     private void close(long id) {
         move(dispatcher, "dispatch", id, to("accepted")).then().statusCode(200);
         move(dispatcher, "dispatch", id, to("dispatched", "unit", "某中队")).then().statusCode(200);
