@@ -58,6 +58,21 @@ describeWithDocument('the backend answers every endpoint the API client calls', 
   })
 })
 
+test('the privacy endpoints are in the table: the guide is public, a person\'s consents, copy and deletion need sign-in', () => {
+  const privacy = {
+    privacyGuide: ['GET', '/api/privacy', undefined],
+    myConsents: ['GET', '/api/me/consents', 'required'],
+    myData: ['GET', '/api/me/data', 'required'],
+    deletionStatus: ['GET', '/api/me/deletion', 'required'],
+    requestDeletion: ['POST', '/api/me/deletion', 'required'],
+    cancelDeletion: ['DELETE', '/api/me/deletion', 'required']
+  }
+  Object.keys(privacy).forEach(name => {
+    const { method, path: p, auth } = endpoints[name] || {}
+    expect([name, method, p, auth]).toEqual([name].concat(privacy[name]))
+  })
+})
+
 test('pages and components call the backend only through endpoint names in the table', () => {
   const root = path.join(__dirname, '..')
   const files = ['pages', 'components', 'utils'].flatMap(dir => sourcesOf(path.join(root, dir)))

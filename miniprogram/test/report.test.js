@@ -4,15 +4,18 @@
 const { installWx, backend, problem, render, settle, text, retry, signedIn } = require('./support')
 const config = require('../config')
 const handoff = require('../utils/handoff')
+const consent = require('../utils/consent')
 
 const STREET_CATEGORIES = [{ code: 'litter', channel: 'STREET', name: '垃圾乱扔', description: '' }, { code: 'facility', channel: 'STREET', name: '设施损坏' }]
 const SUPERVISION_CATEGORIES = [{ code: 'conduct', channel: 'SUPERVISION', name: '工作作风' }]
 const DISTRICTS = ['亭湖区', '盐都区']
 const RECEIPT = { number: 'SP-20261125-048213', queryCode: '3641-2199-2880-5457-8801', channel: 'STREET', status: 'SUBMITTED', statusLabel: '待受理', acceptDue: '2026-12-02', notice: '请保存查询码' }
+const GUIDE = { guideVersion: '2026-11-30', items: [{ item: 'location', purpose: '随手拍上报问题时，获取您选择的位置，用于派遣处置单位到现场。' }, { item: 'phone', purpose: '绑定手机号，用于就您反映的问题与您联系。' }] }
 const TICKET = { id: '0b9f4a52-2a6c-4c4e-9d0e-2f7b1d2a9c11', kind: 'EVIDENCE', uploadUrl: 'https://s3.example.test/b', fields: { key: 'k' }, maxBytes: 10 }
 
 beforeEach(() => {
   installWx()
+  consent.forget()
   signedIn()
   config.subscribeTemplates.reportStatus = ''
 })
@@ -21,6 +24,7 @@ function reportBackend(extra = {}) {
   return backend(Object.assign({
     'GET /api/reports/categories': req => (req.query.channel === 'supervision' ? SUPERVISION_CATEGORIES : STREET_CATEGORIES),
     'GET /api/reports/districts': DISTRICTS,
+    'GET /api/privacy': GUIDE,
     'POST /api/media/uploads': { statusCode: 201, data: TICKET },
     [`POST /api/media/uploads/${TICKET.id}/complete`]: { id: TICKET.id, status: 'VERIFIED' },
     'POST /api/reports': { statusCode: 201, data: RECEIPT }
@@ -32,6 +36,25 @@ async function openForm(channel) {
   await page.instance.onLoad({ channel })
   await settle()
   return page
+}
+
+/** The location consent the form asks for before a street report: the question shown, answered by a tap. */
+function consentDialog(page) {
+  return page.querySelector('#privacy')
+}
+
+async function answerConsent(page, agree = true) {
+  await settle()
+  consentDialog(page).querySelector(agree ? '.consent-agree' : '.consent-refuse').dispatchEvent('tap')
+  await settle()
+}
+
+/** Submits a street report, agreeing to the use of the location when asked. */
+async function submitAgreeing(page) {
+  const done = page.instance.submit()
+  await answerConsent(page)
+  await done
+  await settle()
 }
 
 function fillStreet(page) {
@@ -125,12 +148,12 @@ describe('the report form', () => {
     await settle()
     expect(page.data.photos[0]).toMatchObject({ status: 'done', uploadId: TICKET.id })
     page.querySelector('.submit').dispatchEvent('tap')
-    await settle()
+    await answerConsent(page)
     const sent = requests.find(r => r.path === '/api/reports')
     expect(sent.body).toEqual({
       channel: 'street', category: 'litter', description: '路口垃圾堆了三天', photos: [TICKET.id],
       anonymous: false, subscribe: false, location: { latitude: 33.35, longitude: 120.16 },
-      address: '盐城市亭湖区人民路 人民路口', district: '盐都区'
+      address: '盐城市亭湖区人民路 人民路口', district: '盐都区', consentVersion: '2026-11-30'
     })
     expect(handoff.take('receipt')).toEqual(RECEIPT)
     expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/report/receipt' })
@@ -171,12 +194,10 @@ describe('the report form', () => {
     const requests = reportBackend({ 'POST /api/reports': () => (++tries <= 4 ? { networkError: true } : { statusCode: 201, data: RECEIPT }) })
     const page = await openForm('street')
     fillStreet(page)
-    await page.instance.submit()
-    await settle()
+    await submitAgreeing(page)
     expect(wx.redirectTo).not.toHaveBeenCalled()
     expect(wx.showToast.mock.calls.pop()[0].title).toContain('网络')
-    await page.instance.submit()
-    await settle()
+    await submitAgreeing(page)
     const keys = requests.filter(r => r.path === '/api/reports').map(r => r.header['Idempotency-Key'])
     expect(keys).toHaveLength(5)
     expect(new Set(keys).size).toBe(1)
@@ -189,8 +210,7 @@ describe('the report form', () => {
     const page = await openForm('street')
     fillStreet(page)
     const first = page.data.idempotencyKey
-    await page.instance.submit()
-    await settle()
+    await submitAgreeing(page)
     expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '上一次提交可能已经成功' }))
     expect(page.data.idempotencyKey).not.toBe(first)
     expect(requests.filter(r => r.path === '/api/reports')[0].header['Idempotency-Key']).toBe(first)
@@ -200,8 +220,7 @@ describe('the report form', () => {
     reportBackend({ 'POST /api/reports': problem(400, 'Bad Request', 'district must be one of 亭湖区, 盐都区', [{ field: 'district', message: 'must be one of 亭湖区, 盐都区' }]) })
     const page = await openForm('street')
     fillStreet(page)
-    await page.instance.submit()
-    await settle()
+    await submitAgreeing(page)
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: 'district must be one of 亭湖区, 盐都区' }))
     expect(page.querySelector('.district .field-error').dom.textContent).toBe('must be one of 亭湖区, 盐都区')
   })
@@ -230,13 +249,102 @@ describe('the report form', () => {
     const page = await openForm('street')
     fillStreet(page)
     page.instance.setData({ subscribe: true })
-    await page.instance.submit()
-    await settle()
+    await submitAgreeing(page)
     expect(requests.find(r => r.path === '/api/reports').body.subscribe).toBe(false)
 
     config.subscribeTemplates.reportStatus = ''
     const plain = await openForm('street')
     expect(plain.querySelector('.notify')).toBeUndefined()
+  })
+})
+
+describe('consent to the location of a street report', () => {
+  test('the purpose from the guide is shown first; refused, nothing is sent; agreed, the guide version goes along', async () => {
+    const requests = reportBackend()
+    const page = await openForm('street')
+    fillStreet(page)
+    const refused = page.instance.submit()
+    await settle()
+    expect(text(consentDialog(page))).toContain('使用你选择的位置')
+    expect(text(consentDialog(page))).toContain('用于派遣处置单位到现场')
+    expect(text(consentDialog(page))).toContain('2026-11-30')
+    await answerConsent(page, false)
+    await refused
+    expect(requests.some(r => r.path === '/api/reports')).toBe(false)
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '未同意使用位置信息，报告没有提交' }))
+    expect(text(consentDialog(page)).trim()).toBe('')
+    expect(page.data.submitting).toBe(false)
+
+    await submitAgreeing(page)
+    expect(requests.find(r => r.path === '/api/reports').body.consentVersion).toBe('2026-11-30')
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/report/receipt' })
+    // the guide was read once in this launch of the mini-program, for both questions
+    expect(requests.filter(r => r.path === '/api/privacy')).toHaveLength(1)
+  })
+
+  test('when the guide changed meanwhile (422 on consentVersion) it reads the guide again, asks again and sends once more', async () => {
+    let guide = GUIDE
+    const changed = { guideVersion: '2026-12-15', items: [{ item: 'location', purpose: '新的说明：位置只用于派遣，办结后只保留约百米精度。' }] }
+    const requests = reportBackend({
+      'GET /api/privacy': () => guide,
+      'POST /api/reports': req => (req.body.consentVersion === changed.guideVersion
+        ? { statusCode: 201, data: RECEIPT }
+        : problem(422, 'Unprocessable Content', 'consentVersion is 2026-11-30 but the privacy guide in force is 2026-12-15',
+          [{ field: 'consentVersion', message: 'is 2026-11-30 but the privacy guide in force is 2026-12-15' }]))
+    })
+    const page = await openForm('street')
+    fillStreet(page)
+    const done = page.instance.submit()
+    await settle()
+    expect(text(consentDialog(page))).toContain('2026-11-30')
+    // the bureau publishes a new guide while the question is on screen
+    guide = changed
+    await answerConsent(page)
+    expect(text(consentDialog(page))).toContain('隐私保护指引已更新')
+    expect(text(consentDialog(page))).toContain('新的说明')
+    expect(text(consentDialog(page))).toContain('2026-12-15')
+    await answerConsent(page)
+    await done
+    const sent = requests.filter(r => r.path === '/api/reports')
+    expect(sent.map(r => r.body.consentVersion)).toEqual(['2026-11-30', '2026-12-15'])
+    expect(new Set(sent.map(r => r.header['Idempotency-Key'])).size).toBe(1)
+    expect(requests.filter(r => r.path === '/api/privacy')).toHaveLength(2)
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/report/receipt' })
+    // the stale answer was handled, not shown as an error
+    expect(wx.showToast.mock.calls.map(c => c[0].title).join()).not.toContain('consentVersion')
+  })
+
+  test('it asks again only once: a second refusal of the version is shown, and nothing more is sent', async () => {
+    const stale = problem(422, 'Unprocessable Content', '隐私保护指引已更新，请重新确认', [{ field: 'consentVersion', message: 'stale' }])
+    const requests = reportBackend({ 'POST /api/reports': stale })
+    const page = await openForm('street')
+    fillStreet(page)
+    const done = page.instance.submit()
+    await answerConsent(page)
+    await answerConsent(page)
+    await done
+    expect(requests.filter(r => r.path === '/api/reports')).toHaveLength(2)
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '隐私保护指引已更新，请重新确认' }))
+    expect(wx.redirectTo).not.toHaveBeenCalled()
+  })
+
+  test('without a popup on the page the question is a modal; a supervision report sends no location and asks nothing', async () => {
+    consent.forget()
+    wx.showModal = jest.fn(o => o.success({ confirm: true }))
+    const requests = backend({ 'GET /api/privacy': GUIDE })
+    await expect(consent.ask('location')).resolves.toBe('2026-11-30')
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '使用你选择的位置', content: expect.stringContaining('派遣处置单位'), confirmText: '同意' }))
+    wx.showModal = jest.fn(o => o.success({ confirm: false }))
+    await expect(consent.ask('location')).rejects.toMatchObject({ kind: 'refused' })
+    expect(requests).toHaveLength(1)
+
+    const sent = reportBackend()
+    const page = await openForm('supervision')
+    page.instance.setData({ categoryIndex: 0, description: '某执法人员态度恶劣' })
+    await page.instance.submit()
+    await settle()
+    expect(sent.some(r => r.path === '/api/privacy')).toBe(false)
+    expect(sent.find(r => r.path === '/api/reports').body.consentVersion).toBeUndefined()
   })
 })
 

@@ -300,6 +300,13 @@ module.exports = {
   useTokens: tokens => session.save(tokens),
   uploadPhoto,
   newIdempotencyKey,
+  /** the toast for an error of a call made silently, once the caller knows it is not its own to handle */
+  showProblem(error) {
+    if (!error.shown) {
+      showProblem(error)
+      error.shown = true
+    }
+  },
   /** tests replace the back-off wait */
   setSleep(fn) {
     sleep = fn

@@ -16,6 +16,14 @@ module.exports = {
   bindPhone: { method: 'POST', path: '/api/me/phone', auth: 'required' },
   redeemInvitation: { method: 'POST', path: '/api/me/cadre', auth: 'required' },
 
+  privacyGuide: { method: 'GET', path: '/api/privacy' },
+  myConsents: { method: 'GET', path: '/api/me/consents', auth: 'required' },
+  myData: { method: 'GET', path: '/api/me/data', auth: 'required' },
+  deletionStatus: { method: 'GET', path: '/api/me/deletion', auth: 'required' },
+  // asking again while a request waits changes nothing, and cancelling twice neither
+  requestDeletion: { method: 'POST', path: '/api/me/deletion', auth: 'required', idempotent: true },
+  cancelDeletion: { method: 'DELETE', path: '/api/me/deletion', auth: 'required', idempotent: true },
+
   stories: { method: 'GET', path: '/api/stories', cache: true },
   story: { method: 'GET', path: '/api/stories/{slug}', cache: true },
   storyCode: { method: 'GET', path: '/api/stories/{slug}/wxacode', urlOnly: true },

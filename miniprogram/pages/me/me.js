@@ -1,6 +1,9 @@
 // 我的: sign in with WeChat, the profile, a member's notes and check-ins, binding a phone number (the getPhoneNumber button's one-time code goes to
 // the backend, which asks WeChat and stores the number encrypted), my reports, the privacy policy, signing out.
+// The person's rights over their data: a copy (我的数据), their consents (隐私设置) and account deletion (注销账号),
+// whose pending state the profile shows.
 const api = require('../../utils/api')
+const consent = require('../../utils/consent')
 const view = require('../../utils/view')
 
 const ROLE_NAMES = {
@@ -60,7 +63,9 @@ Component({
         return
       }
       try {
-        const profile = await api.call('bindPhone', { body: { code } })
+        // WeChat's code is still unused when the consent is refused or stale: the backend checks consent first
+        const profile = await consent.withConsent('phone',
+          (consentVersion, options) => api.call('bindPhone', Object.assign({ body: { code, consentVersion } }, options)))
         this.setData({ profile: shown(profile) })
         wx.showToast({ title: '手机号已绑定', icon: 'success' })
       } catch (e) {
@@ -87,6 +92,7 @@ function shown(profile) {
     name: profile.displayName || '微信用户',
     roleNames: (profile.roles || []).map(r => ROLE_NAMES[r] || r).join('、'),
     cadre: (profile.roles || []).indexOf('cadre') >= 0,
-    since: view.date(profile.createdAt)
+    since: view.date(profile.createdAt),
+    deletionDue: view.dateTime(profile.deletionDueAt)
   })
 }

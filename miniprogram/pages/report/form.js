@@ -1,10 +1,12 @@
 // The report form of both channels. Photos go straight to the object store (presigned POST) while the citizen
 // writes; location, photos and the phone are touched only after the privacy notice. The form checks itself before
 // sending, and one Idempotency-Key is kept until the report is accepted, so tapping "提交" again after a network
-// failure gets the same report and the same query code instead of a second report.
+// failure gets the same report and the same query code instead of a second report. A street report's location is
+// sent only with the person's consent under the privacy guide in force (utils/consent.js).
 const api = require('../../utils/api')
 const config = require('../../config')
 const privacy = require('../../utils/privacy')
+const consent = require('../../utils/consent')
 const photoUploads = require('../../behaviors/photo-uploads')
 const view = require('../../utils/view')
 const handoff = require('../../utils/handoff')
@@ -168,13 +170,21 @@ Component({
         body.address = [d.location.address, d.location.name].filter(Boolean).join(' ').slice(0, 200) || undefined
         body.district = d.districts[d.districtIndex]
       }
+      // a stale consent is refused before anything is written, so the retry after it keeps the Idempotency-Key
+      const send = (consentVersion, options = {}) => api.call('submitReport', Object.assign({
+        body: consentVersion ? Object.assign({}, body, { consentVersion }) : body,
+        idempotencyKey: d.idempotencyKey
+      }, options))
       try {
-        const receipt = await api.call('submitReport', { body, idempotencyKey: d.idempotencyKey })
+        const receipt = d.channel === 'street' ? await consent.withConsent('location', send) : await send()
         // a new report from here on needs a new key
         this.setData({ idempotencyKey: api.newIdempotencyKey() })
         handoff.put('receipt', receipt)
         wx.redirectTo({ url: '/pages/report/receipt' })
       } catch (e) {
+        if (e.kind === 'refused') {
+          return
+        }
         if (e.fieldError && e.fieldError('Idempotency-Key')) {
           // the earlier try reached the backend with other content: that report stands (in 我的报告 unless
           // anonymous); the changed content goes as a new report

@@ -40,7 +40,8 @@ class ArchitectureTest {
             Map.entry("editorial", List.of("content", "story", "article", "collection", "video", "media")),
             Map.entry("search", List.of("content")),
             Map.entry("engagement", List.of("content")),
-            Map.entry("webhook", List.of("content")));
+            Map.entry("webhook", List.of("content")),
+            Map.entry("privacy", List.of("auth", "media")));
 
     private static JavaClasses classes;
 

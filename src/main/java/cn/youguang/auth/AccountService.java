@@ -29,11 +29,14 @@ public class AccountService {
     private final WeChat weChat;
     private final AuthConfig config;
     private final InspectorGrants inspectorGrants;
+    private final Consents consents;
     private final Clock clock;
 
     public AccountService(UserRepository users, PasswordHasher hasher, TokenService tokens, PersonalDataCipher phones,
-                          WeChat weChat, AuthConfig config, InspectorGrants inspectorGrants, Clock clock) {
+                          WeChat weChat, AuthConfig config, InspectorGrants inspectorGrants, Consents consents,
+                          Clock clock) {
         this.inspectorGrants = inspectorGrants;
+        this.consents = consents;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -53,7 +56,8 @@ public class AccountService {
      * encrypted; only its masked form is ever returned.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Profile bindPhone(long userId, String code) {
+    public Profile bindPhone(long userId, String code, String consentVersion) {
+        consents.require(consentVersion);
         WxMaPhoneNumberInfo info;
         try {
             info = weChat.call("getuserphonenumber", wx -> wx.getUserService().getPhoneNumber(code));
@@ -74,6 +78,23 @@ public class AccountService {
     Profile storePhone(long userId, String phone) {
         AppUser user = existing(userId);
         user.setPhone(phones.encrypt(phone), PersonalDataCipher.mask(phone));
+        user.setUpdatedAt(clock.instant());
+        consents.record(userId, null, ConsentRecord.Item.PHONE);
+        return Profile.of(user);
+    }
+
+    /** A cadre corrects the name or unit shown with their posts. */
+    public Profile correct(long userId, AuthRequests.ProfileCorrection correction) {
+        if (correction.displayName() == null && correction.unit() == null) {
+            throw ProblemException.invalid("displayName", "or unit is required");
+        }
+        AppUser user = existing(userId);
+        if (correction.displayName() != null) {
+            user.setDisplayName(correction.displayName().strip());
+        }
+        if (correction.unit() != null) {
+            user.setUnit(correction.unit().strip());
+        }
         user.setUpdatedAt(clock.instant());
         return Profile.of(user);
     }

@@ -88,6 +88,17 @@ public class AppUser {
     @Column(name = "token_version", nullable = false)
     private int tokenVersion;
 
+    /** set while a deletion request waits out its cooling-off period */
+    @Column(name = "deletion_requested_at")
+    private Instant deletionRequestedAt;
+
+    @Column(name = "deletion_due_at")
+    private Instant deletionDueAt;
+
+    /** the account was erased: what is left is a tombstone that other rows may still point at */
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", length = 16)
@@ -255,6 +266,57 @@ public class AppUser {
     }
 
     public void revokeAccessTokens() {
+        tokenVersion++;
+    }
+
+    public Instant getDeletionRequestedAt() {
+        return deletionRequestedAt;
+    }
+
+    public Instant getDeletionDueAt() {
+        return deletionDueAt;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public void requestDeletion(Instant now, Instant due) {
+        this.deletionRequestedAt = now;
+        this.deletionDueAt = due;
+        this.updatedAt = now;
+    }
+
+    public void cancelDeletion(Instant now) {
+        this.deletionRequestedAt = null;
+        this.deletionDueAt = null;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Erases every personal value the account row holds (PIPL Art. 47) and leaves a disabled tombstone, so rows
+     * kept for the bureau's record (reports, invitations) still point at something. A new WeChat login of the same
+     * person makes a new account: the openid is gone.
+     */
+    public void erase(Instant now) {
+        openid = null;
+        unionid = null;
+        username = null;
+        passwordHash = null;
+        displayName = null;
+        unit = null;
+        phoneCipher = null;
+        phoneMasked = null;
+        lastLoginAt = null;
+        lockedUntil = null;
+        failedLogins = 0;
+        principalLeader = false;
+        disabled = true;
+        roles.clear();
+        deletionRequestedAt = null;
+        deletionDueAt = null;
+        deletedAt = now;
+        updatedAt = now;
         tokenVersion++;
     }
 }

@@ -25,7 +25,9 @@ public final class AuthRequests {
     public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {
     }
 
-    public record PhoneBinding(@NotBlank @Pattern(regexp = WECHAT_CODE, message = "is not a getPhoneNumber code") String code) {
+    /** consentVersion: the privacy-guide version the person agreed to just before (phone binding needs consent). */
+    public record PhoneBinding(@NotBlank @Pattern(regexp = WECHAT_CODE, message = "is not a getPhoneNumber code") String code,
+                               @Size(max = 32) String consentVersion) {
     }
 
     public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
@@ -35,6 +37,11 @@ public final class AuthRequests {
     public record CadreRedemption(@NotBlank @Size(max = 20) String code,
                                   @NotBlank @Size(max = 64) String displayName,
                                   @NotBlank @Size(max = 100) String unit) {
+    }
+
+    /** A cadre corrects the name and unit shown with their posts (PIPL Art. 46); a field left out stays. */
+    public record ProfileCorrection(@Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String displayName,
+                                    @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String unit) {
     }
 
     public record NewStaffAccount(@NotBlank @Pattern(regexp = "[a-z][a-z0-9._-]{2,63}", message = "must be 3-64 lower-case letters, digits, '.', '_' or '-', starting with a letter") String username,

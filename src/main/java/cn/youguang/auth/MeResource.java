@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,10 +25,12 @@ public class MeResource {
 
     private final AccountService accounts;
     private final InvitationService invitations;
+    private final Consents consents;
     private final CurrentUser me;
 
-    public MeResource(AccountService accounts, InvitationService invitations, CurrentUser me) {
+    public MeResource(AccountService accounts, InvitationService invitations, Consents consents, CurrentUser me) {
         this.accounts = accounts;
+        this.consents = consents;
         this.invitations = invitations;
         this.me = me;
     }
@@ -39,6 +42,23 @@ public class MeResource {
         return accounts.profile(me.id());
     }
 
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.CADRE)
+    @Operation(summary = "Correct the name or unit shown with your club posts")
+    @APIResponse(responseCode = "200", description = "Your corrected profile")
+    public Profile correct(@NotNull @Valid AuthRequests.ProfileCorrection correction) {
+        return accounts.correct(me.id(), correction);
+    }
+
+    @GET
+    @Path("/consents")
+    @Authenticated
+    @Operation(summary = "Your consents, newest first; current is false for those given under an older guide")
+    public java.util.List<Consents.Consent> consents() {
+        return consents.of(me.id());
+    }
+
     @POST
     @Path("/phone")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -46,8 +66,9 @@ public class MeResource {
     @Operation(summary = "Bind the phone number from a getPhoneNumber button code; stored encrypted")
     @APIResponse(responseCode = "200", description = "Your profile with the masked number")
     @APIResponse(responseCode = "400", description = "The code is malformed, invalid or expired")
+    @APIResponse(responseCode = "422", description = "consentVersion is missing or not the privacy guide in force")
     public Profile bindPhone(@NotNull @Valid AuthRequests.PhoneBinding binding) {
-        return accounts.bindPhone(me.id(), binding.code());
+        return accounts.bindPhone(me.id(), binding.code(), binding.consentVersion());
     }
 
     @POST

@@ -62,6 +62,10 @@ public class RefreshToken {
         return familyId;
     }
 
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
     public Instant getExpiresAt() {
         return expiresAt;
     }

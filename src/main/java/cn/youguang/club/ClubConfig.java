@@ -41,4 +41,15 @@ public interface ClubConfig {
     /** How long an Idempotency-Key of a club create is remembered. */
     @WithDefault("P2D")
     Duration keyWindow();
+
+    /** What happens to a deleted account's posts and comments. */
+    enum DeletedAccountContent {
+        /** erased: gone from every view, their text and images deleted */
+        REMOVE,
+        /** kept where they are, under "已注销用户", naming no one */
+        ANONYMISE
+    }
+
+    @WithDefault("remove")
+    DeletedAccountContent deletedAccountContent();
 }

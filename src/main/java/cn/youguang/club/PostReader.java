@@ -65,7 +65,8 @@ public class PostReader {
         Map<Long, ClubViews.Author> found = em.createQuery("select u from AppUser u where u.id in :ids", AppUser.class)
                 .setParameter("ids", Set.copyOf(ids)).getResultStream()
                 .collect(Collectors.toMap(AppUser::getId, u -> new ClubViews.Author(u.getId(),
-                        u.getDisplayName() == null ? "读书社成员" : u.getDisplayName(), u.getUnit())));
+                        u.getDeletedAt() != null ? "已注销用户" : u.getDisplayName() == null ? "读书社成员" : u.getDisplayName(),
+                        u.getUnit())));
         return new HashMap<>(found);
     }
 

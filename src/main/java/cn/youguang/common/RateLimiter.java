@@ -84,7 +84,20 @@ public class RateLimiter {
         return Duration.between(now, windowStart(now, window).plus(window));
     }
 
-    /** Old windows are of no use; the deadline job calls this. */
+    /** How many windows began before the cutoff (the retention dry run). */
+    public int countBefore(Instant cutoff) {
+        return inNewTransaction(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("select count(*) from rate_limit where window_start < ?")) {
+                count.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+                try (java.sql.ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Old windows are of no use, and they name addresses and accounts; the retention schedule calls this. */
     public int forgetBefore(Instant cutoff) {
         return inNewTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("delete from rate_limit where window_start < ?")) {

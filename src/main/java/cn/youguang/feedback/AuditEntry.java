@@ -35,6 +35,13 @@ public class AuditEntry {
     @Column(length = 200)
     private String detail;
 
+    /** keyed digest of the detail; the hash covers this, so the detail itself can be redacted by retention */
+    @Column(name = "detail_digest", length = 64)
+    private String detailDigest;
+
+    @Column(name = "redacted_at")
+    private Instant redactedAt;
+
     @Column(name = "prev_hash", nullable = false, length = 64)
     private String prevHash;
 
@@ -52,14 +59,36 @@ public class AuditEntry {
         this.action = action.name();
         this.reportId = reportId;
         this.detail = detail;
+        this.detailDigest = detail == null ? null : digestOf(detail, keyedHash);
         this.prevHash = prevHash;
         this.hash = keyedHash.apply(line());
     }
 
-    /** The text the hash covers, for the fields as stored now. */
+    static String digestOf(String detail, java.util.function.Function<String, String> keyedHash) {
+        return keyedHash.apply("detail|" + detail);
+    }
+
+    /**
+     * The text the hash covers, for the fields as stored now. Lines written with a digest cover the digest, not the
+     * detail; lines from before digests existed cover the detail itself and cannot be redacted.
+     */
     String line() {
+        String covered = detailDigest != null ? "#" + detailDigest : detail == null ? "" : detail;
         return String.join("|", String.valueOf(id), at.toString(), String.valueOf(actorId), action,
-                String.valueOf(reportId), detail == null ? "" : detail, prevHash);
+                String.valueOf(reportId), covered, prevHash);
+    }
+
+    /** Whether the detail still fits its digest (a redacted line has no detail left to check). */
+    boolean detailIntact(java.util.function.Function<String, String> keyedHash) {
+        return detail == null || detailDigest == null || detailDigest.equals(digestOf(detail, keyedHash));
+    }
+
+    public String getDetailDigest() {
+        return detailDigest;
+    }
+
+    public Instant getRedactedAt() {
+        return redactedAt;
     }
 
     public Long getId() {

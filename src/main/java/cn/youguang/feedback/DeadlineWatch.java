@@ -1,7 +1,6 @@
 package cn.youguang.feedback;
 
 import cn.youguang.common.JobRuns;
-import cn.youguang.common.RateLimiter;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,13 +40,12 @@ public class DeadlineWatch {
     private final ReportCategoryRepository categories;
     private final StaffReminders reminders;
     private final FeedbackConfig config;
-    private final RateLimiter limits;
     private final Clock clock;
     private final JobRuns jobs;
     private final Map<Channel, AtomicLong> overdue = new EnumMap<>(Channel.class);
 
     public DeadlineWatch(ReportRepository reports, ReportEventRepository events, SubmissionKeyRepository keys,
-                         ReportLifecycle lifecycle, FeedbackConfig config, RateLimiter limits, Clock clock,
+                         ReportLifecycle lifecycle, FeedbackConfig config, Clock clock,
                          MeterRegistry registry, JobRuns jobs, ReportCategoryRepository categories,
                          StaffReminders reminders) {
         this.reminders = reminders;
@@ -58,7 +56,6 @@ public class DeadlineWatch {
         this.lifecycle = lifecycle;
         this.jobs = jobs;
         this.config = config;
-        this.limits = limits;
         this.clock = clock;
         for (Channel channel : Channel.values()) {
             AtomicLong count = new AtomicLong();
@@ -103,7 +100,6 @@ public class DeadlineWatch {
         }
         Map<Channel, Long> counts = reports.overdueByChannel();
         overdue.forEach((channel, gauge) -> gauge.set(counts.getOrDefault(channel, 0L)));
-        limits.forgetBefore(now.minus(Duration.ofDays(1)));
         forgetKeys(now.minus(config.idempotencyWindow()));
         if (escalated > 0) {
             LOG.warnf("%d reports became overdue and were escalated", escalated);

@@ -2,6 +2,8 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.AccountKind;
 import cn.youguang.auth.AppUser;
+import cn.youguang.auth.ConsentRecord;
+import cn.youguang.auth.Consents;
 import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.common.Problem;
 import cn.youguang.common.ProblemException;
@@ -40,6 +42,7 @@ public class ReportIntake {
     private final Blocks blocks;
     private final UploadService uploads;
     private final PersonalDataCipher cipher;
+    private final Consents consents;
     private final FeedbackConfig config;
     private final CityArea area;
     private final ReceivingBodies bodies;
@@ -47,8 +50,9 @@ public class ReportIntake {
 
     public ReportIntake(EntityManager em, ReportRepository reports, ReportCategoryRepository categories,
                         ReportLifecycle lifecycle, ReportNumbers numbers, Blocks blocks, UploadService uploads,
-                        PersonalDataCipher cipher, FeedbackConfig config, CityArea area, ReceivingBodies bodies,
-                        Clock clock) {
+                        PersonalDataCipher cipher, Consents consents, FeedbackConfig config, CityArea area,
+                        ReceivingBodies bodies, Clock clock) {
+        this.consents = consents;
         this.bodies = bodies;
         this.area = area;
         this.em = em;
@@ -87,6 +91,8 @@ public class ReportIntake {
                 throw new ProblemException(422, "Unprocessable Content", "location is outside the city area",
                         List.of(new Problem.FieldError("location", "is outside the city area this service covers")));
             }
+            // precise whereabouts are sensitive personal information: only with consent under the guide in force
+            consents.require(r.consentVersion());
             report.setLocation(r.location().latitude(), r.location().longitude(), wgs.lat(), wgs.lon());
             report.setLocatedDistrict(area.districtOf(wgs.lat(), wgs.lon()).orElse(null));
             if (r.district() != null && !r.district().isBlank()) {
@@ -129,6 +135,10 @@ public class ReportIntake {
             }
         }
         accept(report, userId, ip, now);
+        if (report.getWgsLat() != null) {
+            // an anonymous report's consent names no one, like the report itself
+            consents.record(anonymous ? null : userId, report.getId(), ConsentRecord.Item.LOCATION);
+        }
         AppUser reporter = em.find(AppUser.class, userId);
         if (Boolean.TRUE.equals(r.subscribe()) && reporter != null && reporter.getOpenid() != null) {
             em.persist(new ReportSubscription(report.getId(), cipher.encrypt(reporter.getOpenid())));

@@ -23,6 +23,7 @@ public final class ReportRequests {
                            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
     }
 
+    /** consentVersion: the privacy-guide version the citizen agreed to; required with a location. */
     public record Submission(
             @NotBlank @Pattern(regexp = "(?i)street|supervision", message = "must be street or supervision") String channel,
             @NotBlank @Size(max = 32) String category,
@@ -34,7 +35,8 @@ public final class ReportRequests {
             @Size(max = 32) String district,
             Boolean anonymous,
             Boolean subscribe,
-            @Size(max = 5) List<@NotNull Long> namedStaff) {
+            @Size(max = 5) List<@NotNull Long> namedStaff,
+            @Size(max = 32) String consentVersion) {
     }
 
     /** A report number with its query code (and, to dispute the result, a reason). */

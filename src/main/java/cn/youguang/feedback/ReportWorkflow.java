@@ -134,10 +134,15 @@ public class ReportWorkflow {
             throw ProblemException.notFound("Photo " + position);
         }
         String uploadId = report.getPhotos().get(position).getUploadId();
+        MediaUpload upload = em.find(MediaUpload.class, uploadId);
+        if (upload.getPurgedAt() != null) {
+            throw new ProblemException(410, "Gone", "Photo " + position + " was deleted when its retention period ended",
+                    java.util.List.of());
+        }
         if (desk.channel() == Channel.SUPERVISION) {
             audit.record(desk.staffId(), AuditEntry.Action.EVIDENCE, id, report.getNumber() + " photo " + position);
         }
-        return store.presignedGet(em.find(MediaUpload.class, uploadId).getObjectKey(), EVIDENCE_URL_LIFETIME);
+        return store.presignedGet(upload.getObjectKey(), EVIDENCE_URL_LIFETIME);
     }
 
     /**

@@ -78,7 +78,7 @@ public class SupervisionAudit {
                 if (!e.getPrevHash().equals(expectedPrev)) {
                     return new Verification(false, count, e.getId(), "does not follow the line before it");
                 }
-                if (!e.getHash().equals(keyedHash(e.line()))) {
+                if (!e.getHash().equals(keyedHash(e.line())) || !e.detailIntact(this::keyedHash)) {
                     return new Verification(false, count, e.getId(), "was changed after it was written");
                 }
                 expectedPrev = e.getHash();
@@ -92,5 +92,21 @@ public class SupervisionAudit {
             return new Verification(false, count, count + 1, "lines at the end of the log are missing");
         }
         return new Verification(true, count, null, null);
+    }
+
+    /**
+     * Retention: removes the details of lines older than {@code cutoff}, keeping every hash, so the chain still
+     * verifies and still shows who looked at which report when. Returns the lines redacted (or, for a dry run,
+     * the lines that would be).
+     */
+    @Transactional
+    public int redactBefore(Instant cutoff, boolean dryRun) {
+        String where = " where e.at < :cutoff and e.detail is not null and e.detailDigest is not null";
+        if (dryRun) {
+            return em.createQuery("select count(e) from AuditEntry e" + where, Long.class)
+                    .setParameter("cutoff", cutoff).getSingleResult().intValue();
+        }
+        return em.createQuery("update AuditEntry e set e.detail = null, e.redactedAt = :now" + where)
+                .setParameter("now", clock.instant()).setParameter("cutoff", cutoff).executeUpdate();
     }
 }

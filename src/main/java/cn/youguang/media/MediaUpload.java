@@ -128,6 +128,10 @@ public class MediaUpload {
         this.publicRenditions = publicRenditions && kind == MediaKind.IMAGE;
     }
 
+    /** When retention or an account deletion removed the stored objects; the row stays as a record. */
+    @Column(name = "purged_at")
+    private Instant purgedAt;
+
     /** An anonymous report's photos keep no link to the person who uploaded them. */
     public void detachOwner() {
         this.ownerId = null;
@@ -141,6 +145,20 @@ public class MediaUpload {
         if (kind != MediaKind.VIDEO) {
             this.renditionStatus = RenditionStatus.PENDING;
         }
+    }
+
+    /** The objects are gone: the row keeps what the record needs, not where or when the photo was taken. */
+    void purged(Instant at) {
+        this.status = Status.DELETED;
+        this.purgedAt = at;
+        this.latitude = null;
+        this.longitude = null;
+        this.takenAt = null;
+        this.filename = "";
+    }
+
+    public Instant getPurgedAt() {
+        return purgedAt;
     }
 
     void rejected(Instant at) {

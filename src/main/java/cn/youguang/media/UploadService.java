@@ -167,6 +167,28 @@ public class UploadService {
         return removed;
     }
 
+    /**
+     * Deletes the stored objects of these uploads (original and renditions) and keeps each row as a record without
+     * the photo's place, time or file name; for retention and account deletion. Already purged uploads are skipped.
+     */
+    public int purge(java.util.Collection<String> ids) {
+        int purged = 0;
+        for (String id : ids) {
+            MediaUpload upload = QuarkusTransaction.requiringNew().call(() -> em.find(MediaUpload.class, id));
+            if (upload == null || upload.getPurgedAt() != null) {
+                continue;
+            }
+            store.delete(upload.getObjectKey());
+            for (int width : upload.renditionWidthList()) {
+                store.delete(upload.renditionKey(width));
+            }
+            Instant now = clock.instant();
+            QuarkusTransaction.requiringNew().run(() -> em.find(MediaUpload.class, id).purged(now));
+            purged++;
+        }
+        return purged;
+    }
+
     public UploadView view(MediaUpload u) {
         // the rendition's real width: a small original is not enlarged
         List<UploadView.Rendition> images = u.hasPublicRenditions()

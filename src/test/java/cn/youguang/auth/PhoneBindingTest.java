@@ -53,7 +53,7 @@ class PhoneBindingTest {
                 .willReturn(phone("13812345678")));
 
         given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("code", "phonecode12345678")).post("/api/me/phone")
+                .body(Map.of("code", "phonecode12345678", "consentVersion", cn.youguang.testing.PrivacyGuide.version())).post("/api/me/phone")
                 .then().statusCode(200)
                 .body("phone", org.hamcrest.Matchers.equalTo("138****5678"))
                 .body(not(containsString("13812345678")));
@@ -67,6 +67,34 @@ class PhoneBindingTest {
     }
 
     @Test
+    void bindingNeedsConsentUnderTheGuideInForceAndRecordsIt() {
+        Accounts.SignedIn user = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        weChat.stubFor(post(urlPathEqualTo(PHONE_PATH)).willReturn(phone("13712345678")));
+        String version = cn.youguang.testing.PrivacyGuide.version();
+
+        given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", "phonecode11112222")).post("/api/me/phone")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("consentVersion"));
+        given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", "phonecode11112222", "consentVersion", "2020-01-01")).post("/api/me/phone")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("consentVersion"))
+                .body("detail", containsString(version));
+        weChat.verify(0, postRequestedFor(urlPathEqualTo(PHONE_PATH)));
+        DatabaseRows rows = new DatabaseRows(dataSource);
+        assertThat(rows.single("select phone_masked from app_user where id = ?", user.id())).isNull();
+        assertThat(rows.count("select count(*) from consent_record where user_id = ?", user.id())).isZero();
+
+        given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", "phonecode11112222", "consentVersion", version)).post("/api/me/phone")
+                .then().statusCode(200);
+        given().header("Authorization", user.bearer()).get("/api/me/consents").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1))
+                .body("[0].item", org.hamcrest.Matchers.equalTo("phone"))
+                .body("[0].guideVersion", org.hamcrest.Matchers.equalTo(version))
+                .body("[0].current", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
     void anExpiredAccessTokenIsRefreshedOnceAndTheCallRetried() {
         Accounts.SignedIn user = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
         weChat.stubFor(post(urlPathEqualTo(PHONE_PATH)).inScenario("token").whenScenarioStateIs(Scenario.STARTED)
@@ -77,7 +105,7 @@ class PhoneBindingTest {
         int tokenCallsBefore = weChat.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token"))).size();
 
         given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("code", "phonecode87654321")).post("/api/me/phone")
+                .body(Map.of("code", "phonecode87654321", "consentVersion", cn.youguang.testing.PrivacyGuide.version())).post("/api/me/phone")
                 .then().statusCode(200).body("phone", org.hamcrest.Matchers.equalTo("139****1111"));
 
         weChat.verify(2, postRequestedFor(urlPathEqualTo(PHONE_PATH)));
@@ -91,7 +119,7 @@ class PhoneBindingTest {
         weChat.stubFor(post(urlPathEqualTo(PHONE_PATH)).willReturn(WeChatApiMock.json("{\"errcode\":40029,\"errmsg\":\"invalid code\"}")));
 
         given().header("Authorization", user.bearer()).contentType(ContentType.JSON)
-                .body(Map.of("code", "phonecode00000000")).post("/api/me/phone")
+                .body(Map.of("code", "phonecode00000000", "consentVersion", cn.youguang.testing.PrivacyGuide.version())).post("/api/me/phone")
                 .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("code"));
         assertThat(new DatabaseRows(dataSource).single("select phone_masked from app_user where id = ?", user.id())).isNull();
     }
@@ -99,7 +127,7 @@ class PhoneBindingTest {
     @Test
     void staffAccountsHaveNoWeChatPhone() {
         given().header("Authorization", Accounts.admin().bearer()).contentType(ContentType.JSON)
-                .body(Map.of("code", "phonecode00000000")).post("/api/me/phone").then().statusCode(403);
+                .body(Map.of("code", "phonecode00000000", "consentVersion", cn.youguang.testing.PrivacyGuide.version())).post("/api/me/phone").then().statusCode(403);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder phone(String number) {

@@ -187,7 +187,7 @@ class SupervisionReportTest {
         given().header("Authorization", inspector.bearer()).get("/api/inspection/reports/" + id).then().statusCode(200);
         DatabaseRows rows = new DatabaseRows(dataSource);
         long last = rows.count("select max(id) from supervision_audit");
-        String columns = "id, at, actor_id, action, report_id, detail, prev_hash, hash";
+        String columns = "id, at, actor_id, action, report_id, detail, detail_digest, prev_hash, hash";
         Object[] saved = rows.row("select " + columns + " from supervision_audit where id = ?", last);
         rows.update("delete from supervision_audit where id = ?", last);
         try {
@@ -195,7 +195,7 @@ class SupervisionReportTest {
             assertThat(result.intact()).isFalse();
             assertThat(result.firstBrokenId()).isEqualTo(last);
         } finally {
-            rows.update("insert into supervision_audit (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?)", saved);
+            rows.update("insert into supervision_audit (" + columns + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)", saved);
         }
         assertThat(audit.verify().intact()).as("restored").isTrue();
     }

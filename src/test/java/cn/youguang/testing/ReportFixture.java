@@ -39,6 +39,7 @@ public final class ReportFixture {
         body.put("category", category);
         body.put("description", "人行道上堆着装修垃圾，已经好几天了");
         body.put("location", Map.of("latitude", lat, "longitude", lon));
+        body.put("consentVersion", PrivacyGuide.version());
         body.put("address", "某路与某街交叉口");
         body.put("district", "亭湖区");
         return body;

@@ -52,7 +52,7 @@ class WeChatNotConfiguredTest {
     @Test
     void phoneBindingSaysWeChatIsMissing() {
         given().header("Authorization", "Bearer " + Tokens.forUser(1, "citizen")).contentType(ContentType.JSON)
-                .body(Map.of("code", "phonecode12345678")).post("/api/me/phone")
+                .body(Map.of("code", "phonecode12345678", "consentVersion", cn.youguang.testing.PrivacyGuide.version())).post("/api/me/phone")
                 .then().statusCode(503);
     }
 }
