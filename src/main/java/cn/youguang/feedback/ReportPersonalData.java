@@ -111,6 +111,8 @@ public class ReportPersonalData implements PersonalData {
         em.createNativeQuery("delete from staff_reminder where user_id = ?1").setParameter(1, userId).executeUpdate();
         em.createNativeQuery("delete from handling_unit_member where user_id = ?1").setParameter(1, userId).executeUpdate();
         em.createNativeQuery("delete from receiving_body_member where user_id = ?1").setParameter(1, userId).executeUpdate();
+        em.createNativeQuery("delete from staff_wechat_link where staff_id = ?1 or wechat_user_id = ?1").setParameter(1, userId)
+                .executeUpdate();
         return List.of();
     }
 

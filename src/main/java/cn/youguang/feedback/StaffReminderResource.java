@@ -21,11 +21,35 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class StaffReminderResource {
 
     private final StaffReminders reminders;
+    private final StaffWeChatLinks links;
     private final CurrentUser me;
 
-    public StaffReminderResource(StaffReminders reminders, CurrentUser me) {
+    public StaffReminderResource(StaffReminders reminders, StaffWeChatLinks links, CurrentUser me) {
         this.reminders = reminders;
+        this.links = links;
         this.me = me;
+    }
+
+    @GET
+    @Path("/wechat")
+    @Operation(summary = "Whether your reminders also go to your WeChat")
+    public StaffWeChatLinks.LinkState linkState() {
+        return links.state(me.id());
+    }
+
+    @POST
+    @Path("/wechat/code")
+    @Operation(summary = "A one-time code (10 minutes) to redeem in the mini-program, signed in with your own WeChat,"
+            + " so reminders also arrive there")
+    public StaffWeChatLinks.LinkCode linkCode() {
+        return links.newCode(me.id());
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/wechat")
+    @Operation(summary = "Stop sending your reminders to WeChat (the link is removed)")
+    public StaffWeChatLinks.LinkState unlink() {
+        return links.unlink(me.id());
     }
 
     @GET

@@ -1,6 +1,5 @@
 package cn.youguang.feedback;
 
-import cn.youguang.auth.AppUser;
 import cn.youguang.common.Cursor;
 import cn.youguang.common.KeysetQuery;
 import cn.youguang.common.PageRequest;
@@ -25,7 +24,7 @@ import java.util.Set;
 /**
  * Reminds staff of street reports due within one working day: the handlers of the unit holding the report and
  * every dispatcher, once per report and due date. Each reminder is a row the console lists with an unread count;
- * a staff account that has a WeChat identity also gets subscribe message "staff-reminder".
+ * a staff member who linked their WeChat ({@link StaffWeChatLinks}) also gets subscribe message "staff-reminder".
  */
 @ApplicationScoped
 public class StaffReminders {
@@ -44,10 +43,13 @@ public class StaffReminders {
     private final HandlingUnits units;
     private final ReportCategoryRepository categories;
     private final Notifications notifications;
+    private final StaffWeChatLinks links;
     private final Clock clock;
 
     public StaffReminders(EntityManager em, WorkCalendar calendar, HandlingUnits units,
-                          ReportCategoryRepository categories, Notifications notifications, Clock clock) {
+                          ReportCategoryRepository categories, Notifications notifications, StaffWeChatLinks links,
+                          Clock clock) {
+        this.links = links;
         this.em = em;
         this.calendar = calendar;
         this.units = units;
@@ -111,17 +113,17 @@ public class StaffReminders {
         }
     }
 
-    /** A subscribe message to a staff account with a WeChat identity; never fails the reminder itself. */
+    /** A subscribe message to a staff member who linked their WeChat; never fails the reminder itself. */
     private void send(long userId, Report report, LocalDate dueOn) {
-        AppUser user = em.find(AppUser.class, userId);
-        if (user == null || user.getOpenid() == null) {
+        var openid = links.openidOf(userId);
+        if (openid.isEmpty()) {
             return;
         }
         Map<String, String> data = new LinkedHashMap<>();
         data.put("character_string1", report.getNumber());
         data.put("thing2", categories.nameOf(report.getCategoryCode()));
         data.put("date3", DateTimeFormatter.ISO_LOCAL_DATE.format(dueOn));
-        notifications.send(userId, user.getOpenid(), TEMPLATE, null, data);
+        notifications.send(userId, openid.get(), TEMPLATE, null, data);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

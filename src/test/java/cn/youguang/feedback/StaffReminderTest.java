@@ -97,6 +97,49 @@ class StaffReminderTest {
     }
 
     @Test
+    void aHandlerWhoLinkedTheirWeChatAlsoGetsTheReminderThere() {
+        weChat.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/cgi-bin/message/subscribe/send"))
+                .willReturn(WeChatApiMock.json("{\"errcode\":0}")));
+        Accounts.SignedIn admin = Accounts.admin();
+        Accounts.SignedIn citizen = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        Accounts.SignedIn dispatcher = Accounts.newStaff("dsp-" + suffix(), Set.of(Role.DISPATCHER));
+        long unit = unit(admin, "微信提醒中队-" + suffix());
+        Accounts.SignedIn handler = handler(admin, unit);
+        String handlersOpenid = "o-handler-" + UUID.randomUUID();
+        Accounts.SignedIn handlersWeChat = Accounts.citizen(weChat, handlersOpenid);
+
+        given().header("Authorization", handler.bearer()).get("/api/staff/reminders/wechat").then().statusCode(200)
+                .body("linked", equalTo(false));
+        String code = given().header("Authorization", handler.bearer()).post("/api/staff/reminders/wechat/code")
+                .then().statusCode(200).extract().path("code");
+        given().header("Authorization", handlersWeChat.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", "WRONGCODE1")).post("/api/me/staff-link").then().statusCode(400)
+                .body("errors[0].field", equalTo("code"));
+        given().header("Authorization", handlersWeChat.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("code", code)).post("/api/me/staff-link").then().statusCode(200).body("linked", equalTo(true));
+        given().header("Authorization", handler.bearer()).get("/api/staff/reminders/wechat").then().statusCode(200)
+                .body("linked", equalTo(true));
+        assertThat(new DatabaseRows(dataSource).single("select openid_cipher from staff_wechat_link where staff_id = ?",
+                handler.id())).doesNotContain(handlersOpenid);
+
+        String number = ReportFixture.file(citizen, ReportFixture.street("litter", ReportFixture.LAT, ReportFixture.LON))
+                .getString("number");
+        long id = ReportFixture.idOf(dataSource, number);
+        move(dispatcher, "dispatch", id, to("accepted")).then().statusCode(200);
+        move(dispatcher, "dispatch", id, to("dispatched", "unitId", unit)).then().statusCode(200);
+        new DatabaseRows(dataSource).update("update report set result_due = ? where id = ?",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")), id);
+        watch.check();
+
+        weChat.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/cgi-bin/message/subscribe/send"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(handlersOpenid))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(number))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("TPL-staff-reminder")));
+    }
+
+    @Test
     void anOverdueCaseIsEscalatedNamingItsUnit() {
         Accounts.SignedIn admin = Accounts.admin();
         Accounts.SignedIn citizen = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
