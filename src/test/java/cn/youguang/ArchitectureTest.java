@@ -41,7 +41,8 @@ class ArchitectureTest {
             Map.entry("search", List.of("content")),
             Map.entry("engagement", List.of("content")),
             Map.entry("webhook", List.of("content")),
-            Map.entry("privacy", List.of("auth", "media")));
+            Map.entry("privacy", List.of("auth", "media")),
+            Map.entry("readcache", List.of("content")));
 
     private static JavaClasses classes;
 

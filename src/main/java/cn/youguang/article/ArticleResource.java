@@ -1,6 +1,6 @@
 package cn.youguang.article;
 
-import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PublicReplies;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.QueryParams;
 import cn.youguang.common.Slug;
@@ -31,11 +31,11 @@ public class ArticleResource {
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     private final ArticleService articles;
-    private final HttpCaching caching;
+    private final PublicReplies replies;
 
-    public ArticleResource(ArticleService articles, HttpCaching caching) {
+    public ArticleResource(ArticleService articles, PublicReplies replies) {
         this.articles = articles;
-        this.caching = caching;
+        this.replies = replies;
     }
 
     @GET
@@ -50,9 +50,10 @@ public class ArticleResource {
                          @Parameter(description = "only articles with this tag") @QueryParam("tag") String tag,
                          @Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        var page = articles.feed(QueryParams.enumValue("kind", kind, ArticleKind.class),
-                TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor));
-        return caching.ok(page, MAX_AGE);
+        var which = QueryParams.enumValue("kind", kind, ArticleKind.class);
+        var filter = TagName.parseFilter("tag", tag);
+        var page = PageRequest.of(limit, cursor);
+        return replies.serve(java.util.Set.of("articles"), () -> articles.feed(which, filter, page), MAX_AGE);
     }
 
     @GET
@@ -63,6 +64,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published article with this slug")
     public Response get(@PathParam("slug") String slug) {
-        return caching.ok(articles.published(Slug.parse("slug", slug)), MAX_AGE);
+        String wanted = Slug.parse("slug", slug);
+        return replies.serve(java.util.Set.of(), () -> articles.published(wanted), MAX_AGE);
     }
 }

@@ -1,6 +1,6 @@
 package cn.youguang.collection;
 
-import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PublicReplies;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.Slug;
 import jakarta.annotation.security.PermitAll;
@@ -29,11 +29,11 @@ public class CollectionResource {
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     private final CollectionService collections;
-    private final HttpCaching caching;
+    private final PublicReplies replies;
 
-    public CollectionResource(CollectionService collections, HttpCaching caching) {
+    public CollectionResource(CollectionService collections, PublicReplies replies) {
         this.collections = collections;
-        this.caching = caching;
+        this.replies = replies;
     }
 
     @GET
@@ -45,7 +45,8 @@ public class CollectionResource {
     @APIResponse(responseCode = "400", description = "Malformed limit or cursor (problem+json naming it)")
     public Response list(@Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return caching.ok(collections.feed(PageRequest.of(limit, cursor)), MAX_AGE);
+        var page = PageRequest.of(limit, cursor);
+        return replies.serve(java.util.Set.of("collections"), () -> collections.feed(page), MAX_AGE);
     }
 
     @GET
@@ -56,6 +57,7 @@ public class CollectionResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published collection with this slug")
     public Response get(@PathParam("slug") String slug) {
-        return caching.ok(collections.published(Slug.parse("slug", slug)), MAX_AGE);
+        String wanted = Slug.parse("slug", slug);
+        return replies.serve(java.util.Set.of(), () -> collections.published(wanted), MAX_AGE);
     }
 }

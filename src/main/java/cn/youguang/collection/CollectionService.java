@@ -66,7 +66,7 @@ public class CollectionService implements ImportTarget<CollectionFrontMatter> {
 
     private CollectionDetail detail(StoryCollection c, Instant now) {
         List<StorySummary> stories = c.getStories().stream().filter(s -> s.isPublic(now)).map(StorySummary::of).toList();
-        return new CollectionDetail(c.getSlug(), c.getTitle(), c.getSummary(), c.getCoverUrl(), c.getPublishedAt(),
+        return new CollectionDetail(c.getId(), c.getSlug(), c.getTitle(), c.getSummary(), c.getCoverUrl(), c.getPublishedAt(),
                 c.getUpdatedAt(), c.getBodyHtml(), c.getBodyNodes(), stories);
     }
 

@@ -1,6 +1,6 @@
 package cn.youguang.story;
 
-import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PublicReplies;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.Slug;
 import cn.youguang.tag.TagName;
@@ -32,12 +32,12 @@ public class StoryResource {
 
     private final StoryService stories;
     private final VideoService videos;
-    private final HttpCaching caching;
+    private final PublicReplies replies;
 
-    public StoryResource(StoryService stories, VideoService videos, HttpCaching caching) {
+    public StoryResource(StoryService stories, VideoService videos, PublicReplies replies) {
         this.stories = stories;
         this.videos = videos;
-        this.caching = caching;
+        this.replies = replies;
     }
 
     @GET
@@ -51,8 +51,9 @@ public class StoryResource {
     public Response list(@Parameter(description = "only stories with this tag") @QueryParam("tag") String tag,
                          @Parameter(description = "page size, 1 to 50 (default 20)") @QueryParam("limit") String limit,
                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        var page = stories.feed(TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor));
-        return caching.ok(page, MAX_AGE);
+        var filter = TagName.parseFilter("tag", tag);
+        var page = PageRequest.of(limit, cursor);
+        return replies.serve(java.util.Set.of("stories"), () -> stories.feed(filter, page), MAX_AGE);
     }
 
     @GET
@@ -63,7 +64,10 @@ public class StoryResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No published story with this slug")
     public Response get(@PathParam("slug") String slug) {
-        StoryDetail story = stories.published(Slug.parse("slug", slug));
-        return caching.ok(story.withVideos(videos.forStory(story.id())), MAX_AGE);
+        String wanted = Slug.parse("slug", slug);
+        return replies.serve(java.util.Set.of(), () -> {
+            StoryDetail story = stories.published(wanted);
+            return story.withVideos(videos.forStory(story.id()));
+        }, MAX_AGE);
     }
 }

@@ -1,6 +1,6 @@
 package cn.youguang.tag;
 
-import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PublicReplies;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,11 +21,11 @@ import java.time.Duration;
 public class TagResource {
 
     private final TagService tags;
-    private final HttpCaching caching;
+    private final PublicReplies replies;
 
-    public TagResource(TagService tags, HttpCaching caching) {
+    public TagResource(TagService tags, PublicReplies replies) {
         this.tags = tags;
-        this.caching = caching;
+        this.replies = replies;
     }
 
     @GET
@@ -33,6 +33,6 @@ public class TagResource {
     @APIResponse(responseCode = "200", description = "All tags in use",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TagUsage.class)))
     public Response list() {
-        return caching.ok(tags.inUse(), Duration.ofSeconds(300));
+        return replies.serve(java.util.Set.of("tags"), tags::inUse, Duration.ofSeconds(300));
     }
 }

@@ -2,7 +2,7 @@ package cn.youguang.video;
 
 import cn.youguang.common.CurrentUser;
 import cn.youguang.common.Role;
-import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PublicReplies;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.QueryParams;
 import cn.youguang.media.MediaConfig;
@@ -43,14 +43,14 @@ public class VideoResource {
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     private final VideoService videos;
-    private final HttpCaching caching;
+    private final PublicReplies replies;
     private final ObjectStore store;
     private final MediaConfig media;
     private final CurrentUser me;
 
-    public VideoResource(VideoService videos, HttpCaching caching, ObjectStore store, MediaConfig media, CurrentUser me) {
+    public VideoResource(VideoService videos, PublicReplies replies, ObjectStore store, MediaConfig media, CurrentUser me) {
         this.videos = videos;
-        this.caching = caching;
+        this.replies = replies;
         this.store = store;
         this.media = media;
         this.me = me;
@@ -65,7 +65,9 @@ public class VideoResource {
                     @SchemaProperty(name = "nextCursor", type = SchemaType.STRING, nullable = true)})))
     public Response list(@QueryParam("tag") String tag, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
-        return caching.ok(videos.feed(TagName.parseFilter("tag", tag), PageRequest.of(limit, cursor)), MAX_AGE);
+        var filter = TagName.parseFilter("tag", tag);
+        var page = PageRequest.of(limit, cursor);
+        return replies.serve(java.util.Set.of("videos"), () -> videos.feed(filter, page), MAX_AGE);
     }
 
     @GET
@@ -76,7 +78,8 @@ public class VideoResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoViews.Detail.class)))
     @APIResponse(responseCode = "404", description = "No published, ready video with this id")
     public Response get(@PathParam("id") String id) {
-        return caching.ok(videos.published(QueryParams.id("id", id)), MAX_AGE);
+        long wanted = QueryParams.id("id", id);
+        return replies.serve(java.util.Set.of(), () -> videos.published(wanted), MAX_AGE);
     }
 
     @GET

@@ -32,7 +32,13 @@ public final class VideoViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Detail(long id, String title, String description, String posterUrl, Double durationSeconds,
                          Integer width, Integer height, List<String> tags, List<StoryRef> stories,
-                         String playbackUrl, Boolean playable, Channels channels, Instant publishedAt) {
+                         String playbackUrl, Boolean playable, Channels channels, Instant publishedAt)
+            implements cn.youguang.common.CacheTagged {
+
+        @Override
+        public java.util.Set<String> cacheTags() {
+            return java.util.Set.of("video:" + id);
+        }
     }
 
     public record Admin(long id, String title, String description, VideoStatus status, String failureReason,

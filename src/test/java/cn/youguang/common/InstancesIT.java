@@ -65,6 +65,30 @@ class InstancesIT {
                 assertThat(read.body()).contains("两个实例同时启动时写入的段落");
                 assertThat(instance.output()).doesNotContain("OptimisticLock", "duplicate key", " ERROR ");
             }
+
+            // the read cache: a change made through one instance is served by the other within a second
+            HttpResponse<String> kept = d.send(HttpRequest.newBuilder(d.uri("/api/stories/xu-chunhua")));
+            String etag = kept.headers().firstValue("ETag").orElseThrow();
+            assertThat(d.send(HttpRequest.newBuilder(d.uri("/api/stories/xu-chunhua")).header("If-None-Match", etag))
+                    .statusCode()).as("kept and revalidated").isEqualTo(304);
+            Files.writeString(story, Files.readString(story) + "\n\n另一个实例导入后立刻可见的段落。\n");
+            String admin = json.readTree(c.send(HttpRequest.newBuilder(c.uri("/api/auth/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"admin\",\"password\":\"" + PackagedInstances.ADMIN_PASSWORD + "\"}")))
+                    .body()).path("accessToken").asText();
+            HttpResponse<String> imported = c.send(HttpRequest.newBuilder(c.uri("/api/admin/content/import"))
+                    .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            long changedAt = System.nanoTime();
+            HttpResponse<String> seen;
+            do {
+                seen = d.send(HttpRequest.newBuilder(d.uri("/api/stories/xu-chunhua")).header("If-None-Match", etag));
+            } while (seen.statusCode() == 304 && System.nanoTime() - changedAt < Duration.ofSeconds(5).toNanos());
+            long millis = Duration.ofNanos(System.nanoTime() - changedAt).toMillis();
+            System.out.printf("InstancesIT: the other instance served the change %d ms after the import answered%n", millis);
+            assertThat(seen.statusCode()).isEqualTo(200);
+            assertThat(seen.body()).contains("另一个实例导入后立刻可见的段落");
+            assertThat(millis).as("the other instance saw the change within a second").isLessThan(1000);
             c.terminate(Duration.ofSeconds(60));
             d.terminate(Duration.ofSeconds(60));
         }

@@ -152,7 +152,7 @@ class DiscoveryTest {
         assertThat(preview.getString("title")).isEqualTo("预览草稿");
         assertThat(preview.getString("html")).isEqualTo("<p><strong>草稿</strong>正文</p>\n");
         assertThat(preview.getString("slug")).isEqualTo(draft.getString("slug"));
-        assertThat(List.of("slug", "title", "person", "role", "unit", "summary", "coverUrl", "tags", "publishedAt",
+        assertThat(List.of("id", "slug", "title", "person", "role", "unit", "summary", "coverUrl", "tags", "publishedAt",
                 "updatedAt", "html", "nodes", "videos")).containsAll(preview.<String, Object>getMap("").keySet());
         given().get("/api/stories/" + draft.getString("slug")).then().statusCode(404);
 
