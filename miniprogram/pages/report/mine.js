@@ -18,7 +18,8 @@ Component({
     },
     toItem(report) {
       return Object.assign({}, report, {
-        channelName: report.channel === 'SUPERVISION' ? '清风城管' : '城管随手拍',
+        channelName: String(report.channel).toLowerCase() === 'supervision' ? '清风城管' : '城管随手拍',
+        categoryName: report.categoryName || report.category,
         created: view.date(report.createdAt)
       })
     },

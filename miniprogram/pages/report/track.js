@@ -7,10 +7,12 @@ const view = require('../../utils/view')
 const NUMBER = /^(SP|QF)-\d{8}-\d{1,10}$/
 
 function shown(tracking) {
-  const respondOpen = tracking.status === 'CLOSED' && !tracking.confirmedAt && tracking.respondUntil
+  // the API answers enum values in lower case; older replies had upper case
+  const respondOpen = String(tracking.status).toLowerCase() === 'closed' && !tracking.confirmedAt && tracking.respondUntil
     && new Date(tracking.respondUntil).getTime() > Date.now()
   return Object.assign({}, tracking, {
-    channelName: tracking.channel === 'SUPERVISION' ? '清风城管' : '城管随手拍',
+    channelName: String(tracking.channel).toLowerCase() === 'supervision' ? '清风城管' : '城管随手拍',
+    categoryName: tracking.categoryName || tracking.category,
     created: view.dateTime(tracking.createdAt),
     closed: view.dateTime(tracking.closedAt),
     respondBy: view.date(tracking.respondUntil),

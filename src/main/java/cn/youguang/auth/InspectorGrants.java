@@ -43,6 +43,11 @@ public class InspectorGrants {
             throw new ProblemException(409, "Conflict", "No account may be both admin and inspector",
                     List.of(new cn.youguang.common.Problem.FieldError("roles", "cannot hold both admin and inspector")));
         }
+        // the receiving body's reviewer sees its body's reports and nothing of this bureau's work
+        if (roles.contains(Role.SUPERIOR) && roles.size() > 1) {
+            throw new ProblemException(409, "Conflict", "A superior account holds no other role",
+                    List.of(new cn.youguang.common.Problem.FieldError("roles", "superior cannot be combined with another role")));
+        }
     }
 
     /** An admin asks for an account to become an inspector; nothing changes until an inspector confirms. */

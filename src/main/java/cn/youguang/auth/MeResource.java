@@ -74,7 +74,8 @@ public class MeResource {
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.EDITOR, Role.REVIEWER, Role.MODERATOR, Role.DISPATCHER, Role.INSPECTOR, Role.ADMIN})
+    @RolesAllowed({Role.EDITOR, Role.REVIEWER, Role.MODERATOR, Role.DISPATCHER, Role.INSPECTOR, Role.ADMIN,
+            Role.HANDLER, Role.SUPERIOR})
     @Operation(summary = "Change your console password; your other sign-ins end")
     @APIResponse(responseCode = "200", description = "New tokens for this sign-in")
     public TokenPair changePassword(@NotNull @Valid AuthRequests.PasswordChange change) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 @Table(name = "supervision_audit")
 public class AuditEntry {
 
-    public enum Action { LIST, READ, EVIDENCE, TRANSITION, ROLE_GRANT, ROLE_REMOVAL }
+    public enum Action { LIST, READ, EVIDENCE, TRANSITION, ROLE_GRANT, ROLE_REMOVAL, BODY_BINDING }
 
     @Id
     private Long id;

@@ -10,6 +10,17 @@ public enum Channel {
         this.prefix = prefix;
     }
 
+    /** In replies lower case, as requests and query parameters take it. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String json() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Channel of(String value) {
+        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** First letters of report numbers: SP-20261125-0007, QF-20261125-0002. */
     public String prefix() {
         return prefix;

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Flags reports whose legal clock ran out and escalates each once: an entry on its timeline, the admins' list of
  * escalations, and the metric {@code youguang_reports_overdue} per channel. Safe on several instances: flagging is
- * idempotent and the escalation is written only by the update that changes the flag. The same run drops expired
- * rate-limit windows and Idempotency-Keys older than their window.
+ * idempotent and the escalation is written only by the update that changes the flag. The same run reminds staff
+ * of street reports due within one working day ({@link StaffReminders}) and drops expired rate-limit windows and
+ * Idempotency-Keys older than their window.
  */
 @ApplicationScoped
 public class DeadlineWatch {
@@ -36,6 +37,8 @@ public class DeadlineWatch {
     private final ReportEventRepository events;
     private final SubmissionKeyRepository keys;
     private final ReportLifecycle lifecycle;
+    private final ReportCategoryRepository categories;
+    private final StaffReminders reminders;
     private final FeedbackConfig config;
     private final Clock clock;
     private final JobRuns jobs;
@@ -43,7 +46,10 @@ public class DeadlineWatch {
 
     public DeadlineWatch(ReportRepository reports, ReportEventRepository events, SubmissionKeyRepository keys,
                          ReportLifecycle lifecycle, FeedbackConfig config, Clock clock,
-                         MeterRegistry registry, JobRuns jobs) {
+                         MeterRegistry registry, JobRuns jobs, ReportCategoryRepository categories,
+                         StaffReminders reminders) {
+        this.reminders = reminders;
+        this.categories = categories;
         this.reports = reports;
         this.events = events;
         this.keys = keys;
@@ -88,6 +94,10 @@ public class DeadlineWatch {
                 escalated++;
             }
         }
+        int reminded = reminders.remind(today);
+        if (reminded > 0) {
+            LOG.infof("%d reminders of reports due within a working day", reminded);
+        }
         Map<Channel, Long> counts = reports.overdueByChannel();
         overdue.forEach((channel, gauge) -> gauge.set(counts.getOrDefault(channel, 0L)));
         forgetKeys(now.minus(config.idempotencyWindow()));
@@ -102,8 +112,11 @@ public class DeadlineWatch {
         Report report = reports.findById(id);
         boolean became = lifecycle.refreshOverdue(report, today, now);
         if (became) {
+            // the unit that holds the case is named, so the escalation reaches whoever is late
+            String unit = report.getAssignedUnit() == null ? "" : "（承办单位：" + report.getAssignedUnit() + "）";
             events.persist(new ReportEvent(id, now, null, ReportEvent.Kind.ESCALATED, null, null,
-                    report.getStatus() == ReportStatus.SUBMITTED ? "超过受理时限，已上报" : "超过办理时限，已上报", false));
+                    (report.getStatus() == ReportStatus.SUBMITTED ? "超过受理时限，已上报" : "超过办理时限，已上报") + unit,
+                    false, report.getUnitId()));
         }
         return became;
     }
@@ -119,7 +132,10 @@ public class DeadlineWatch {
         return reports.overdue(200).stream()
                 .map(r -> new ReportViews.Escalation(r.getNumber(), r.getChannel(), r.getStatus(), r.getAcceptDue(),
                         r.getResultDue(), r.getEscalatedAt(),
-                        r.getChannel() == Channel.STREET ? r.getCategoryCode() : null))
+                        r.getChannel() == Channel.STREET ? r.getCategoryCode() : null,
+                        r.getChannel() == Channel.STREET ? categories.nameOf(r.getCategoryCode()) : null,
+                        r.getChannel() == Channel.STREET ? r.getAssignedUnit() : null,
+                        r.getChannel() == Channel.STREET ? r.getUnitId() : null))
                 .toList();
     }
 }

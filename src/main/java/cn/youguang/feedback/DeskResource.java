@@ -72,7 +72,20 @@ public abstract class DeskResource {
         return workflow.transition(desk(), QueryParams.id("id", id), transition);
     }
 
-    private ReportWorkflow.Desk desk() {
+    protected ReportViews.StaffDetail returnOf(String id, ReportRequests.Return request) {
+        return workflow.giveBack(desk(), QueryParams.id("id", id), request.reason());
+    }
+
+    protected Page<ReportViews.Transfer> transfersOf(String limit, String cursor) {
+        return workflow.transfers(desk(), PageRequest.of(limit, cursor));
+    }
+
+    protected long myId() {
+        return me.id();
+    }
+
+    /** The caller's desk; a handler's is narrowed to their unit. */
+    protected ReportWorkflow.Desk desk() {
         return new ReportWorkflow.Desk(me.id(), channel);
     }
 }

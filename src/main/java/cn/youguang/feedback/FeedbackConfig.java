@@ -54,6 +54,13 @@ public interface FeedbackConfig {
     @WithDefault("亭湖区,盐都区,大丰区,经开区,城南新区")
     List<String> districts();
 
+    /**
+     * GeoJSON (WGS-84) of the city area and its districts: features with a {@code district} property are districts,
+     * the others make up the city. Absent: the bundled approximate outline of the city, without districts. A
+     * {@code classpath:} prefix reads a resource.
+     */
+    java.util.Optional<String> areaFile();
+
     /** Where a report about the bureau's principal leader goes (检举控告工作规则: the level above). */
     @WithDefault("上级纪检监察机关")
     String higherLevel();

@@ -37,6 +37,14 @@ public class InspectionResource extends DeskResource {
     }
 
     @GET
+    @Path("/transfers")
+    @Operation(summary = "Reports handed over to a receiving body: that they went, when and to whom; their content is"
+            + " the body's to read")
+    public Page<ReportViews.Transfer> transfers(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return transfersOf(limit, cursor);
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = DETAIL)
     public ReportViews.StaffDetail get(@PathParam("id") String id) {

@@ -8,6 +8,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,6 +54,24 @@ public class MyReportsResource {
     @Operation(summary = "Confirm the result of your closed report")
     public ReportViews.Tracking confirm(@PathParam("number") String number) {
         return reports.respondAsReporter(me.id(), number, false, null);
+    }
+
+    @POST
+    @Path("/{number}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "满意度评价 of your closed report: score 1-5, optional comment; 1-2 with dispute reopens it")
+    public ReportViews.Tracking rate(@PathParam("number") String number,
+                                     @NotNull @Valid ReportRequests.Rating rating) {
+        return reports.rateAsReporter(me.id(), number, rating, false);
+    }
+
+    @PUT
+    @Path("/{number}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change your rating within the 7 days after closure")
+    public ReportViews.Tracking changeRating(@PathParam("number") String number,
+                                             @NotNull @Valid ReportRequests.Rating rating) {
+        return reports.rateAsReporter(me.id(), number, rating, true);
     }
 
     @POST

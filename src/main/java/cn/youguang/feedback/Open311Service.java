@@ -45,12 +45,14 @@ public class Open311Service {
     private final Open311Clients clients;
     private final RateLimiter limits;
     private final PublicUrl publicUrl;
+    private final CityArea area;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Open311Service(ReportRepository reports, ReportEventRepository events, ReportCategoryRepository categories,
                           ReportIntake intake, FeedbackConfig config, Open311Clients clients, RateLimiter limits,
-                          PublicUrl publicUrl, Clock clock) {
+                          PublicUrl publicUrl, CityArea area, Clock clock) {
+        this.area = area;
         this.reports = reports;
         this.events = events;
         this.categories = categories;
@@ -99,7 +101,7 @@ public class Open311Service {
                 .orElseThrow(() -> new Open311Exception(400, "service_code " + code + " is not a service"));
         Double lat = number(form.get("lat"), "lat", -90, 90);
         Double lon = number(form.get("long"), "long", -180, 180);
-        if (lat != null && lon != null && !Gcj02.inChina(lat, lon)) {
+        if (lat != null && lon != null && (!Gcj02.inChina(lat, lon) || !area.contains(lat, lon))) {
             throw new Open311Exception(400, "lat and long are outside the area this service covers");
         }
         String address = trimmed(form.get("address_string"));

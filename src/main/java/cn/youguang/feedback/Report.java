@@ -87,11 +87,23 @@ public class Report {
     @Column(length = 32)
     private String district;
 
+    /** the district the point lies in by the configured polygons (null without districts or outside them) */
+    @Column(name = "located_district", length = 32)
+    private String locatedDistrict;
+
     @Column(name = "assigned_unit", length = 64)
     private String assignedUnit;
 
+    /** the handling unit whose handlers see and handle the report; null when dispatched by name only */
+    @Column(name = "unit_id")
+    private Long unitId;
+
     @Column(name = "transferred_to", length = 200)
     private String transferredTo;
+
+    /** the registered body a supervision report was handed over to; its superior accounts alone read it then */
+    @Column(name = "transferred_body_id")
+    private Long transferredBodyId;
 
     @Column(name = "duplicate_of")
     private Long duplicateOf;
@@ -293,6 +305,19 @@ public class Report {
         this.district = district;
     }
 
+    public String getLocatedDistrict() {
+        return locatedDistrict;
+    }
+
+    void setLocatedDistrict(String locatedDistrict) {
+        this.locatedDistrict = locatedDistrict;
+    }
+
+    /** The citizen chose another district than the point lies in: accepted, and shown to the dispatcher. */
+    public boolean isDistrictMismatch() {
+        return district != null && locatedDistrict != null && !district.equals(locatedDistrict);
+    }
+
     public String getAssignedUnit() {
         return assignedUnit;
     }
@@ -301,12 +326,28 @@ public class Report {
         this.assignedUnit = assignedUnit;
     }
 
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    void setUnitId(Long unitId) {
+        this.unitId = unitId;
+    }
+
     public String getTransferredTo() {
         return transferredTo;
     }
 
     void setTransferredTo(String transferredTo) {
         this.transferredTo = transferredTo;
+    }
+
+    public Long getTransferredBodyId() {
+        return transferredBodyId;
+    }
+
+    void setTransferredBodyId(Long transferredBodyId) {
+        this.transferredBodyId = transferredBodyId;
     }
 
     public Long getDuplicateOf() {

@@ -16,7 +16,7 @@ import java.time.Instant;
 @Table(name = "report_event")
 public class ReportEvent {
 
-    public enum Kind { SUBMITTED, TRANSITION, NOTE, CONFIRMED, DISPUTED, ESCALATED }
+    public enum Kind { SUBMITTED, TRANSITION, NOTE, CONFIRMED, DISPUTED, ESCALATED, RETURNED, RATED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +50,10 @@ public class ReportEvent {
     @Column(name = "public_note", nullable = false)
     private boolean publicNote;
 
+    /** the handling unit a dispatch went to, or that returned the report */
+    @Column(name = "unit_id")
+    private Long unitId;
+
     protected ReportEvent() {
     }
 
@@ -63,6 +67,12 @@ public class ReportEvent {
         this.toStatus = to;
         this.note = note;
         this.publicNote = publicNote;
+    }
+
+    ReportEvent(Long reportId, Instant at, Long actorId, Kind kind, ReportStatus from, ReportStatus to, String note,
+                boolean publicNote, Long unitId) {
+        this(reportId, at, actorId, kind, from, to, note, publicNote);
+        this.unitId = unitId;
     }
 
     public Long getId() {
@@ -99,5 +109,9 @@ public class ReportEvent {
 
     public boolean isPublicNote() {
         return publicNote;
+    }
+
+    public Long getUnitId() {
+        return unitId;
     }
 }

@@ -5,6 +5,7 @@ import cn.youguang.auth.AppUser;
 import cn.youguang.auth.ConsentRecord;
 import cn.youguang.auth.Consents;
 import cn.youguang.auth.PersonalDataCipher;
+import cn.youguang.common.Problem;
 import cn.youguang.common.ProblemException;
 import cn.youguang.media.MediaKind;
 import cn.youguang.media.MediaUpload;
@@ -43,12 +44,17 @@ public class ReportIntake {
     private final PersonalDataCipher cipher;
     private final Consents consents;
     private final FeedbackConfig config;
+    private final CityArea area;
+    private final ReceivingBodies bodies;
     private final Clock clock;
 
     public ReportIntake(EntityManager em, ReportRepository reports, ReportCategoryRepository categories,
                         ReportLifecycle lifecycle, ReportNumbers numbers, Blocks blocks, UploadService uploads,
-                        PersonalDataCipher cipher, Consents consents, FeedbackConfig config, Clock clock) {
+                        PersonalDataCipher cipher, Consents consents, FeedbackConfig config, CityArea area,
+                        ReceivingBodies bodies, Clock clock) {
         this.consents = consents;
+        this.bodies = bodies;
+        this.area = area;
         this.em = em;
         this.reports = reports;
         this.categories = categories;
@@ -79,18 +85,23 @@ public class ReportIntake {
             if (r.location() == null) {
                 throw ProblemException.invalid("location", "is required for a street report");
             }
-            if (!Gcj02.inChina(r.location().latitude(), r.location().longitude())) {
-                throw ProblemException.invalid("location", "is outside the area this service covers");
+            Gcj02.Point wgs = Gcj02.inChina(r.location().latitude(), r.location().longitude())
+                    ? Gcj02.toWgs84(r.location().latitude(), r.location().longitude()) : null;
+            if (wgs == null || !area.contains(wgs.lat(), wgs.lon())) {
+                throw new ProblemException(422, "Unprocessable Content", "location is outside the city area",
+                        List.of(new Problem.FieldError("location", "is outside the city area this service covers")));
             }
             // precise whereabouts are sensitive personal information: only with consent under the guide in force
             consents.require(r.consentVersion());
-            Gcj02.Point wgs = Gcj02.toWgs84(r.location().latitude(), r.location().longitude());
             report.setLocation(r.location().latitude(), r.location().longitude(), wgs.lat(), wgs.lon());
+            report.setLocatedDistrict(area.districtOf(wgs.lat(), wgs.lon()).orElse(null));
             if (r.district() != null && !r.district().isBlank()) {
                 if (!config.districts().contains(r.district().strip())) {
                     throw ProblemException.invalid("district", "must be one of " + String.join(", ", config.districts()));
                 }
                 report.setDistrict(r.district().strip());
+            } else {
+                report.setDistrict(report.getLocatedDistrict());
             }
             report.setAddress(r.address() == null || r.address().isBlank() ? null : r.address().strip());
         } else if (r.location() != null) {
@@ -146,6 +157,8 @@ public class ReportIntake {
         if (filing.lat() != null && filing.lon() != null) {
             Gcj02.Point gcj = Gcj02.fromWgs84(filing.lat(), filing.lon());
             report.setLocation(gcj.lat(), gcj.lon(), filing.lat(), filing.lon());
+            report.setLocatedDistrict(area.districtOf(filing.lat(), filing.lon()).orElse(null));
+            report.setDistrict(report.getLocatedDistrict());
         }
         String address = filing.address();
         report.setAddress(address == null ? null : address.length() > 200 ? address.substring(0, 200) : address);
@@ -174,6 +187,7 @@ public class ReportIntake {
                 null, true));
         if (report.isForHigherLevel()) {
             lifecycle.sendToHigherLevel(report, now);
+            bodies.byName(config.higherLevel()).ifPresent(body -> report.setTransferredBodyId(body.getId()));
             em.persist(new ReportEvent(report.getId(), now, null, ReportEvent.Kind.TRANSITION, ReportStatus.SUBMITTED,
                     ReportStatus.TRANSFERRED, "依照规定转送" + config.higherLevel() + "办理", true));
         }

@@ -22,8 +22,11 @@ public class ReportLifecycle {
             ReportStatus.SUBMITTED, EnumSet.of(ReportStatus.ACCEPTED, ReportStatus.REJECTED, ReportStatus.TRANSFERRED,
                     ReportStatus.DUPLICATE),
             ReportStatus.ACCEPTED, EnumSet.of(ReportStatus.DISPATCHED, ReportStatus.TRANSFERRED, ReportStatus.DUPLICATE),
-            ReportStatus.DISPATCHED, EnumSet.of(ReportStatus.IN_PROGRESS, ReportStatus.TRANSFERRED),
-            ReportStatus.IN_PROGRESS, EnumSet.of(ReportStatus.CLOSED, ReportStatus.TRANSFERRED));
+            // dispatched again: the dispatcher reassigns the report to another unit
+            ReportStatus.DISPATCHED, EnumSet.of(ReportStatus.IN_PROGRESS, ReportStatus.TRANSFERRED, ReportStatus.DISPATCHED),
+            ReportStatus.IN_PROGRESS, EnumSet.of(ReportStatus.CLOSED, ReportStatus.TRANSFERRED, ReportStatus.DISPATCHED));
+    /** what a handling unit may do itself: start and finish the work (or return it, see {@link #checkReturn}) */
+    private static final Set<ReportStatus> HANDLER_MOVES = EnumSet.of(ReportStatus.IN_PROGRESS, ReportStatus.CLOSED);
     /** supervision reports are handled by inspectors themselves: nothing is dispatched */
     private static final Map<ReportStatus, Set<ReportStatus>> SUPERVISION = Map.of(
             ReportStatus.SUBMITTED, EnumSet.of(ReportStatus.ACCEPTED, ReportStatus.REJECTED, ReportStatus.TRANSFERRED),
@@ -47,7 +50,7 @@ public class ReportLifecycle {
 
     /** A move of one step, with what the desk gave for it (fields not needed by the move may be null). */
     public record Move(ReportStatus to, String note, String unit, String transferredTo, String duplicateOf,
-                       int afterPhotos) {
+                       int afterPhotos, Long unitId) {
     }
 
     public boolean allows(ReportStatus from, ReportStatus to, Channel channel) {
@@ -68,7 +71,11 @@ public class ReportLifecycle {
             case REJECTED -> require(move.note(), "note", "must give the reason the report is not accepted");
             case TRANSFERRED -> require(move.transferredTo(), "transferredTo", "must name who the report goes to");
             case DUPLICATE -> require(move.duplicateOf(), "duplicateOf", "must give the number of the original report");
-            case DISPATCHED -> require(move.unit(), "unit", "must name the handling unit");
+            case DISPATCHED -> {
+                if (move.unitId() == null) {
+                    require(move.unit(), "unitId", "must name the handling unit (unitId, or unit by name)");
+                }
+            }
             case CLOSED -> {
                 require(move.note(), "note", "must give the result");
                 if (report.getChannel() == Channel.STREET && move.afterPhotos() == 0) {
@@ -101,7 +108,10 @@ public class ReportLifecycle {
         LocalDate today = today(now);
         switch (move.to()) {
             case ACCEPTED -> report.setResultDue(resultDue(report.getChannel(), today));
-            case DISPATCHED -> report.setAssignedUnit(move.unit().strip());
+            case DISPATCHED -> {
+                report.setAssignedUnit(move.unit().strip());
+                report.setUnitId(move.unitId());
+            }
             case TRANSFERRED -> report.setTransferredTo(move.transferredTo().strip());
             case DUPLICATE -> report.setDuplicateOf(duplicateOf);
             default -> {
@@ -109,6 +119,29 @@ public class ReportLifecycle {
         }
         moveTo(report, move.to(), now);
         refreshOverdue(report, today, now);
+    }
+
+    /** Refuses a move a handling unit may not make itself (400 naming {@code to}); the lifecycle decides the rest. */
+    public void checkHandlerMove(Move move) {
+        if (!HANDLER_MOVES.contains(move.to())) {
+            throw ProblemException.invalid("to", "a handling unit moves a report to in_progress or closed, or returns it");
+        }
+    }
+
+    /** 退回: a unit gives a report it cannot handle back to the dispatcher, with the reason, before closing it. */
+    public void checkReturn(Report report, String reason) {
+        if (report.getStatus() != ReportStatus.DISPATCHED && report.getStatus() != ReportStatus.IN_PROGRESS) {
+            throw ProblemException.conflict("A report that is " + report.getStatus().label() + " cannot be returned");
+        }
+        require(reason, "reason", "must say why the unit returns the report");
+    }
+
+    /** The report goes back to the dispatcher's accepted queue, without a unit; its result deadline stays. */
+    public void giveBack(Report report, Instant now) {
+        report.setUnitId(null);
+        report.setAssignedUnit(null);
+        moveTo(report, ReportStatus.ACCEPTED, now);
+        refreshOverdue(report, today(now), now);
     }
 
     /** 检举控告工作规则: a complaint about the organ's principal leader is handled by the level above. */

@@ -75,6 +75,15 @@ public class ReportPersonalData implements PersonalData {
                 photos.add(p);
             }
             item.put("photos", photos);
+            ReportRating rating = em.find(ReportRating.class, r.getId());
+            if (rating != null) {
+                Map<String, Object> rated = new LinkedHashMap<>();
+                rated.put("score", rating.getScore());
+                rated.put("comment", rating.getComment());
+                rated.put("ratedAt", rating.getRatedAt());
+                rated.put("changedAt", rating.getChangedAt());
+                item.put("rating", rated);
+            }
             copy.add(item);
         }
         return copy;
@@ -98,6 +107,12 @@ public class ReportPersonalData implements PersonalData {
                 .setParameter(1, userId).setParameter(2, now).executeUpdate();
         em.createNativeQuery("update report_event set actor_id = null where actor_id = ?1").setParameter(1, userId).executeUpdate();
         em.createNativeQuery("delete from block_entry where user_id = ?1").setParameter(1, userId).executeUpdate();
+        // a staff account's place in a handling unit or receiving body, and its reminders, end with it
+        em.createNativeQuery("delete from staff_reminder where user_id = ?1").setParameter(1, userId).executeUpdate();
+        em.createNativeQuery("delete from handling_unit_member where user_id = ?1").setParameter(1, userId).executeUpdate();
+        em.createNativeQuery("delete from receiving_body_member where user_id = ?1").setParameter(1, userId).executeUpdate();
+        em.createNativeQuery("delete from staff_wechat_link where staff_id = ?1 or wechat_user_id = ?1").setParameter(1, userId)
+                .executeUpdate();
         return List.of();
     }
 

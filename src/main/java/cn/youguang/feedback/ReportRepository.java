@@ -34,10 +34,17 @@ public class ReportRepository implements PanacheRepository<Report> {
     public List<Report> queue(ReportWorkflow.Desk desk, ReportWorkflow.Filter filter, PageRequest page) {
         KeysetQuery query = KeysetQuery.of("Report", "r", "createdAt")
                 .where("r.channel = :channel", "channel", desk.channel()).where("r.held = false");
-        if (desk.channel() == Channel.SUPERVISION) {
-            // reports about the leadership go to the level above; nobody sees reports that name them
-            query.where("r.forHigherLevel = false").where(":me not member of r.namedStaff", "me", desk.staffId());
+        if (desk.superior()) {
+            // a receiving body's reviewer: what was handed over to that body, whoever it names
+            query.where("r.transferredBodyId = :body", "body", desk.bodyId());
+        } else if (desk.channel() == Channel.SUPERVISION) {
+            // reports about the leadership go to the level above, reports handed over leave this desk; nobody sees
+            // reports that name them
+            query.where("r.forHigherLevel = false").where("r.transferredBodyId is null")
+                    .where(":me not member of r.namedStaff", "me", desk.staffId());
         }
+        // a handler's desk holds their unit's reports only
+        query.where("r.unitId = :unit", "unit", desk.unitId());
         query.where("r.status = :status", "status", filter.status())
                 .where("r.categoryCode = :category", "category", filter.category())
                 .where("r.district = :district", "district", filter.district())

@@ -3,6 +3,8 @@ package cn.youguang.feedback;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -43,13 +45,35 @@ public final class ReportRequests {
                            @Size(max = 500) String reason) {
     }
 
+    /** 退回: a handling unit gives a report back to the dispatcher. */
+    public record Return(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** 满意度评价 by number and query code; a dispute (with its reason) goes only with a score of 1 or 2. */
+    public record RatingByCode(@NotBlank @Size(max = 20) String number,
+                               @NotBlank @Size(max = 40) String code,
+                               @NotNull @Min(1) @Max(5) Integer score,
+                               @Size(max = 300) String comment,
+                               Boolean dispute,
+                               @Size(max = 500) String reason) {
+    }
+
+    /** 满意度评价 by the signed-in reporter. */
+    public record Rating(@NotNull @Min(1) @Max(5) Integer score,
+                         @Size(max = 300) String comment,
+                         Boolean dispute,
+                         @Size(max = 500) String reason) {
+    }
+
     public record Transition(
             @NotBlank @Pattern(regexp = "(?i)accepted|dispatched|in_progress|closed|rejected|transferred|duplicate",
                     message = "is not a status a report can be moved to") String to,
             @Size(max = 1000) String note,
             Boolean publicNote,
             @Size(max = 64) String unit,
+            Long unitId,
             @Size(max = 200) String transferredTo,
+            Long bodyId,
             @Size(max = 20) String duplicateOf,
             @Size(max = 9) List<@Pattern(regexp = "[0-9a-f-]{36}", message = "is not an upload id") String> afterPhotos) {
     }

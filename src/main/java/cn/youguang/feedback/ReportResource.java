@@ -4,6 +4,7 @@ import cn.youguang.common.ClientAddress;
 import cn.youguang.common.CurrentUser;
 import cn.youguang.common.Role;
 import cn.youguang.common.HttpCaching;
+import cn.youguang.common.PageRequest;
 import cn.youguang.common.QueryParams;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -36,9 +38,11 @@ public class ReportResource {
     private final FeedbackConfig config;
     private final HttpCaching caching;
     private final CurrentUser me;
+    private final PublicCases publicCases;
 
     public ReportResource(ReportService reports, ReportStatistics statistics, FeedbackConfig config, HttpCaching caching,
-                          CurrentUser me) {
+                          CurrentUser me, PublicCases publicCases) {
+        this.publicCases = publicCases;
         this.reports = reports;
         this.statistics = statistics;
         this.config = config;
@@ -120,6 +124,42 @@ public class ReportResource {
     @Operation(summary = "Dispute the result of a closed report (number + query code + reason): it is reopened")
     public ReportViews.Tracking dispute(@NotNull @Valid ReportRequests.Lookup lookup, @Context HttpServerRequest http) {
         return reports.respondByCode(ClientAddress.of(http), lookup, true);
+    }
+
+    @POST
+    @Path("/track/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "满意度评价 of a closed report (number + query code): score 1-5, optional comment (300);"
+            + " with dispute and reason a score of 1-2 reopens it. Once per report")
+    @APIResponse(responseCode = "409", description = "Not closed (number), already rated or past the 7 days (score)")
+    @APIResponse(responseCode = "422", description = "The comment did not pass WeChat's content check (comment)")
+    public ReportViews.Tracking rate(@NotNull @Valid ReportRequests.RatingByCode rating, @Context HttpServerRequest http) {
+        return reports.rateByCode(ClientAddress.of(http), rating, false);
+    }
+
+    @PUT
+    @Path("/track/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    @Operation(summary = "Change the rating within the 7 days after closure (number + query code)")
+    @APIResponse(responseCode = "409", description = "Not closed (number), not rated yet or past the 7 days (score)")
+    public ReportViews.Tracking changeRating(@NotNull @Valid ReportRequests.RatingByCode rating,
+                                             @Context HttpServerRequest http) {
+        return reports.rateByCode(ClientAddress.of(http), rating, true);
+    }
+
+    @GET
+    @Path("/public")
+    @PermitAll
+    @Operation(summary = "Street reports for a map, newest first (keyset): number, category, status, district, dates and a"
+            + " location rounded to about 100 m (GCJ-02); bbox=minLng,minLat,maxLng,maxLat. No text, photos or reporter")
+    @APIResponse(responseCode = "400", description = "A malformed bbox, status, category, limit or cursor (named)")
+    @APIResponse(responseCode = "422", description = "A bbox larger than the city (bbox)")
+    public Response publicCases(@QueryParam("bbox") String bbox, @QueryParam("category") String category,
+                                @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                @QueryParam("cursor") String cursor) {
+        return caching.ok(publicCases.list(bbox, category, status, PageRequest.of(limit, cursor)), Duration.ofMinutes(1));
     }
 
     @GET

@@ -11,6 +11,7 @@ import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
 import cn.youguang.common.RateLimiter;
+import cn.youguang.wechat.ContentSecurity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,7 @@ public class ReportService {
     private final RateLimiter limits;
     private final PasswordHasher hasher;
     private final PersonalDataCipher cipher;
+    private final ContentSecurity security;
     private final Event<ReportNotifier.StatusChanged> changed;
     private final ObjectMapper json;
     private final Clock clock;
@@ -56,7 +58,9 @@ public class ReportService {
     public ReportService(EntityManager em, ReportRepository reports, ReportEventRepository events,
                          ReportCategoryRepository categories, ReportIntake intake, ReportLifecycle lifecycle,
                          FeedbackConfig config, RateLimiter limits, PasswordHasher hasher, PersonalDataCipher cipher,
-                         Event<ReportNotifier.StatusChanged> changed, ObjectMapper json, Clock clock) {
+                         ContentSecurity security, Event<ReportNotifier.StatusChanged> changed, ObjectMapper json,
+                         Clock clock) {
+        this.security = security;
         this.em = em;
         this.reports = reports;
         this.events = events;
@@ -168,7 +172,8 @@ public class ReportService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReportViews.Mine> mine(long userId, PageRequest page) {
         return Page.of(reports.ofReporter(userId, page), page.limit(), r -> new Cursor(r.getCreatedAt(), r.getId()),
-                r -> new ReportViews.Mine(r.getNumber(), r.getChannel(), categories.nameOf(r.getCategoryCode()),
+                r -> new ReportViews.Mine(r.getNumber(), r.getChannel(), r.getCategoryCode(),
+                        categories.nameOf(r.getCategoryCode()),
                         r.getStatus(), r.getStatus().label(), r.getCreatedAt(), r.getAcceptDue(), r.isOverdue()));
     }
 
@@ -191,10 +196,122 @@ public class ReportService {
             changed.fire(new ReportNotifier.StatusChanged(r.getId()));
         } else {
             r.confirm(now);
-            events.persist(new ReportEvent(r.getId(), now, null, ReportEvent.Kind.CONFIRMED, null, null,
+            events.persist(new ReportEvent(r.getId(), now, null, ReportEvent.Kind.CONFIRMED, ReportStatus.CLOSED,
+                    ReportStatus.CLOSED,
                     "市民确认办理结果", true));
         }
         return tracking(r);
+    }
+
+    /**
+     * 满意度评价 by number and query code. The code is checked and the comment sent to WeChat's text check before
+     * any transaction starts; the rating is written afterwards, all rules checked again.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public ReportViews.Tracking rateByCode(String ip, ReportRequests.RatingByCode r, boolean change) {
+        Report report = verifiedByCode(ip, r.number(), r.code());
+        return rate(report, null, new ReportRequests.Rating(r.score(), r.comment(), r.dispute(), r.reason()), change);
+    }
+
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public ReportViews.Tracking rateAsReporter(long userId, String number, ReportRequests.Rating rating, boolean change) {
+        Report report = ownReport(userId, number);
+        AppUser reporter = em.find(AppUser.class, userId);
+        return rate(report, reporter == null ? null : reporter.getOpenid(), rating, change);
+    }
+
+    private ReportViews.Tracking rate(Report report, String openid, ReportRequests.Rating r, boolean change) {
+        boolean dispute = Boolean.TRUE.equals(r.dispute());
+        if (dispute && r.score() > 2) {
+            throw ProblemException.invalid("dispute", "goes only with a score of 1 or 2");
+        }
+        if (dispute && (r.reason() == null || r.reason().isBlank())) {
+            throw ProblemException.invalid("reason", "must say what is still wrong");
+        }
+        // refused before WeChat is asked anything
+        checkRatable(report, em.find(ReportRating.class, report.getId()), change, clock.instant());
+        String comment = r.comment() == null || r.comment().isBlank() ? null : r.comment().strip();
+        String state = null;
+        if (comment != null && report.getChannel() == Channel.STREET) {
+            state = checkComment(openid, comment);
+        }
+        try {
+            return storeRating(report.getId(), r.score(), comment, state, dispute, r.reason(), change);
+        } catch (PersistenceException | ArcUndeclaredThrowableException twin) {
+            // two first ratings at once: the primary key lets one in; two changes at once are the version's (409)
+            if (!change && em.find(ReportRating.class, report.getId()) != null) {
+                throw conflict("score", "was already given for this report; change it with PUT");
+            }
+            throw twin;
+        }
+    }
+
+    /**
+     * Staff read the comment, so it passes WeChat's text check like other citizen text: risky is refused (422),
+     * nothing written; unsure, WeChat unreachable or a reporter without a WeChat identity (by query code) is kept
+     * as pending_review. Supervision comments are confidential and never leave the service.
+     */
+    private String checkComment(String openid, String comment) {
+        if (openid == null) {
+            return "pending_review";
+        }
+        ContentSecurity.TextVerdict verdict = security.checkText(openid, comment, ContentSecurity.SCENE_COMMENT);
+        return switch (verdict.state()) {
+            case APPROVED -> "approved";
+            case REJECTED -> throw new ProblemException(422, "Unprocessable Content",
+                    "The comment did not pass WeChat's content check", List.of(new cn.youguang.common.Problem.FieldError(
+                            "comment", "did not pass WeChat's content check")));
+            default -> "pending_review";
+        };
+    }
+
+    /** One rating per closed report, given (POST) once and changed (PUT) within the days to respond. */
+    private void checkRatable(Report report, ReportRating existing, boolean change, Instant now) {
+        if (report.getStatus() != ReportStatus.CLOSED || report.getClosedAt() == null) {
+            throw conflict("number", "is a report that is not closed: it can be rated once it is 已办结");
+        }
+        if (now.isAfter(lifecycle.respondUntil(report))) {
+            throw conflict("score", "can no longer be given or changed: the " + config.disputeDays()
+                    + " days after closure have passed");
+        }
+        if (!change && existing != null) {
+            throw conflict("score", "was already given for this report; change it with PUT");
+        }
+        if (change && existing == null) {
+            throw conflict("score", "has not been given yet; rate with POST");
+        }
+    }
+
+    private static ProblemException conflict(String field, String message) {
+        return new ProblemException(409, "Conflict", field + " " + message,
+                List.of(new cn.youguang.common.Problem.FieldError(field, message)));
+    }
+
+    /**
+     * Writes the rating, and with a dispute reopens the report in the same transaction: a dispute refused (already
+     * confirmed) leaves the rating unwritten too. Two ratings at once are told apart by the primary key or version.
+     */
+    @Transactional
+    ReportViews.Tracking storeRating(long reportId, int score, String comment, String commentState, boolean dispute,
+                                     String reason, boolean change) {
+        Instant now = clock.instant();
+        Report report = reports.findById(reportId);
+        ReportRating rating = em.find(ReportRating.class, reportId);
+        checkRatable(report, rating, change, now);
+        if (rating == null) {
+            rating = new ReportRating(reportId, now);
+            rating.rate(score, comment, commentState, now);
+            em.persist(rating);
+        } else {
+            rating.rate(score, comment, commentState, now);
+        }
+        events.persist(new ReportEvent(reportId, now, null, ReportEvent.Kind.RATED, null, null,
+                "市民满意度评价：" + score + "分", false));
+        if (dispute) {
+            return respond(reportId, true, reason);
+        }
+        em.flush();
+        return tracking(report);
     }
 
     private Report ownReport(long userId, String number) {
@@ -246,14 +363,21 @@ public class ReportService {
     private ReportViews.Tracking tracking(Report r) {
         List<ReportViews.TimelineEntry> timeline = events.timeline(r.getId()).stream()
                 .filter(e -> e.getToStatus() != null || e.isPublicNote())
-                .map(e -> new ReportViews.TimelineEntry(e.getAt(), e.getToStatus(),
-                        e.getToStatus() == null ? null : e.getToStatus().label(), e.isPublicNote() ? e.getNote() : null))
+                .map(e -> {
+                    // a confirmation leaves the report closed (rows written before V13 carry no status)
+                    ReportStatus status = e.getToStatus() != null ? e.getToStatus()
+                            : e.getKind() == ReportEvent.Kind.CONFIRMED ? ReportStatus.CLOSED : null;
+                    return new ReportViews.TimelineEntry(e.getAt(), e.getKind().name().toLowerCase(Locale.ROOT), status,
+                            status == null ? null : status.label(), e.isPublicNote() ? e.getNote() : null);
+                })
                 .toList();
         String duplicateOf = r.getDuplicateOf() == null ? null : reports.findById(r.getDuplicateOf()).getNumber();
-        return new ReportViews.Tracking(r.getNumber(), r.getChannel(), categories.nameOf(r.getCategoryCode()),
+        return new ReportViews.Tracking(r.getNumber(), r.getChannel(), r.getCategoryCode(),
+                categories.nameOf(r.getCategoryCode()),
                 r.getStatus(), r.getStatus().label(), r.getCreatedAt(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(),
                 r.getTransferredTo(), duplicateOf, r.getClosedAt(), r.getConfirmedAt(),
                 r.getStatus() == ReportStatus.CLOSED && r.getConfirmedAt() == null ? lifecycle.respondUntil(r) : null,
+                Optional.ofNullable(em.find(ReportRating.class, r.getId())).map(ReportViews.Rating::of).orElse(null),
                 timeline);
     }
 
@@ -269,10 +393,13 @@ public class ReportService {
         String q = query == null ? "" : query.strip();
         // the citizen's text is matched literally: % and _ are not wildcards here
         String like = "%" + q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        // reviewers of receiving bodies are not the bureau's staff: nobody names them in a report about the bureau
         return em.createQuery("select u from AppUser u where u.kind = :staff and u.disabled = false"
+                        + " and :superior not member of u.roles"
                         + " and (:q = '' or u.displayName like :like escape '!' or u.unit like :like escape '!')"
                         + " order by u.displayName", AppUser.class)
-                .setParameter("staff", AccountKind.STAFF).setParameter("q", q).setParameter("like", like)
+                .setParameter("staff", AccountKind.STAFF).setParameter("superior", cn.youguang.common.Role.SUPERIOR)
+                .setParameter("q", q).setParameter("like", like)
                 .setMaxResults(50).getResultList().stream()
                 .map(u -> new ReportViews.StaffMember(u.getId(), u.getDisplayName(), u.getUnit())).toList();
     }

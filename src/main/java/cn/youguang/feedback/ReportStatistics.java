@@ -22,15 +22,20 @@ import java.util.TreeMap;
 public class ReportStatistics {
 
 
-    public record Month(String month, long streetReports, Map<String, Long> byCategory, Map<String, Long> byStatus,
-                        Double medianHoursToClose, Double closedOnTimeShare, long supervisionReports) {
+    /** {@code byCategory} is keyed by category code; {@code categoryNames} gives each code's Chinese name. */
+    public record Month(String month, long streetReports, Map<String, Long> byCategory, Map<String, String> categoryNames,
+                        Map<String, Long> byStatus, Double medianHoursToClose, Double closedOnTimeShare,
+                        long supervisionReports) {
     }
 
     private final ReportRepository reports;
+    private final ReportCategoryRepository categoryNames;
     private final FeedbackConfig config;
     private final Clock clock;
 
-    public ReportStatistics(ReportRepository reports, FeedbackConfig config, Clock clock) {
+    public ReportStatistics(ReportRepository reports, ReportCategoryRepository categoryNames, FeedbackConfig config,
+                            Clock clock) {
+        this.categoryNames = categoryNames;
         this.reports = reports;
         this.config = config;
         this.clock = clock;
@@ -52,6 +57,7 @@ public class ReportStatistics {
         for (ReportRepository.StatisticsRow row : rows) {
             byMonth.computeIfAbsent(YearMonth.from(row.createdAt().atZone(zone)), m -> new ArrayList<>()).add(row);
         }
+        Map<String, String> names = categoryNames.names();
         List<Month> result = new ArrayList<>();
         byMonth.forEach((month, list) -> {
             List<ReportRepository.StatisticsRow> street = list.stream().filter(r -> r.channel() == Channel.STREET).toList();
@@ -70,7 +76,10 @@ public class ReportStatistics {
                     .filter(r -> !LocalDate.ofInstant(r.closedAt(), zone).isAfter(r.resultDue())).count()
                     / (double) closedWithDeadline.size();
             long supervision = list.stream().filter(r -> r.channel() == Channel.SUPERVISION).count();
-            result.add(new Month(month.toString(), street.size(), categories, statuses, median, onTime, supervision));
+            Map<String, String> named = new TreeMap<>();
+            categories.keySet().forEach(code -> named.put(code, names.getOrDefault(code, code)));
+            result.add(new Month(month.toString(), street.size(), categories, named, statuses, median, onTime,
+                    supervision));
         });
         return result;
     }

@@ -23,6 +23,17 @@ public enum ReportStatus {
         this.label = label;
     }
 
+    /** In replies lower case, as requests and query parameters take it. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String json() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static ReportStatus of(String value) {
+        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** The Chinese name citizens see. */
     public String label() {
         return label;

@@ -19,26 +19,33 @@ public final class ReportViews {
                           LocalDate acceptDue, Instant createdAt, String notice) {
     }
 
-    public record TimelineEntry(Instant at, ReportStatus status, String statusLabel, String note) {
+    /**
+     * One public step: {@code kind} submitted, transition, confirmed, disputed, returned; {@code status} the report's
+     * status after it (a confirmation leaves it closed).
+     */
+    public record TimelineEntry(Instant at, String kind, ReportStatus status, String statusLabel, String note) {
     }
 
     /** What the citizen sees when following a report up (by query code, or signed in as its reporter). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Tracking(String number, Channel channel, String category, ReportStatus status, String statusLabel,
+    public record Tracking(String number, Channel channel, String category, String categoryName, ReportStatus status,
+                           String statusLabel,
                            Instant createdAt, LocalDate acceptDue, LocalDate resultDue, boolean overdue,
                            String transferredTo, String duplicateOf, Instant closedAt, Instant confirmedAt,
-                           Instant respondUntil, List<TimelineEntry> timeline) {
+                           Instant respondUntil, Rating rating, List<TimelineEntry> timeline) {
     }
 
-    public record Mine(String number, Channel channel, String category, ReportStatus status, String statusLabel,
+    public record Mine(String number, Channel channel, String category, String categoryName, ReportStatus status,
+                       String statusLabel,
                        Instant createdAt, LocalDate acceptDue, boolean overdue) {
     }
 
     /** A report in a staff queue. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QueueItem(long id, String number, Channel channel, String category, ReportStatus status,
-                            String district, String assignedUnit, LocalDate acceptDue, LocalDate resultDue,
-                            boolean overdue, Instant createdAt) {
+    public record QueueItem(long id, String number, Channel channel, String category, String categoryName,
+                            ReportStatus status, String district, String locatedDistrict,
+                            Boolean districtMismatch, String assignedUnit, Long unitId,
+                            LocalDate acceptDue, LocalDate resultDue, boolean overdue, Instant createdAt) {
     }
 
     public record StaffEvent(Instant at, String kind, ReportStatus from, ReportStatus to, String note,
@@ -50,16 +57,34 @@ public final class ReportViews {
 
     /** A report as the dispatcher (street) or inspector (supervision) handles it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StaffDetail(long id, String number, Channel channel, String category, String description,
-                              ReportStatus status, String statusLabel, boolean anonymous, String contactPhone,
-                              Double latitude, Double longitude, Double gcjLatitude, Double gcjLongitude,
-                              String address, String district, String assignedUnit, String transferredTo,
-                              String duplicateOf, LocalDate acceptDue, LocalDate resultDue, boolean overdue,
-                              Instant createdAt, Instant closedAt, int reopenCount, List<Photo> photos,
-                              List<StaffEvent> events) {
+    public record StaffDetail(long id, String number, Channel channel, String category, String categoryName,
+                              String description, ReportStatus status, String statusLabel, boolean anonymous,
+                              String contactPhone, Double latitude, Double longitude, Double gcjLatitude,
+                              Double gcjLongitude, String address, String district, String locatedDistrict,
+                              boolean districtMismatch, String assignedUnit, Long unitId,
+                              String transferredTo, String duplicateOf, LocalDate acceptDue, LocalDate resultDue,
+                              boolean overdue, Instant createdAt, Instant closedAt, int reopenCount, Rating rating,
+                              List<Photo> photos, List<StaffEvent> events) {
     }
 
-    public record Nearby(String number, String category, ReportStatus status, long metres, Instant createdAt) {
+    /**
+     * The reporter's 满意度评价 as staff and the reporter see it; {@code commentState} says whether WeChat's text
+     * check passed the comment (approved) or it waits for a person (pending_review).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rating(int score, String comment, String commentState, Instant ratedAt, Instant changedAt) {
+        static Rating of(ReportRating r) {
+            return new Rating(r.getScore(), r.getComment(), r.getCommentState(), r.getRatedAt(), r.getChangedAt());
+        }
+    }
+
+    /** A supervision report handed over to a receiving body, as this bureau's inspectors see it: no content. */
+    public record Transfer(String number, ReportStatus status, String transferredTo, Instant createdAt,
+                           Instant updatedAt) {
+    }
+
+    public record Nearby(String number, String category, String categoryName, ReportStatus status, long metres,
+                         Instant createdAt) {
     }
 
     public record Category(String code, Channel channel, String name, String description) {
@@ -71,6 +96,7 @@ public final class ReportViews {
     /** Overdue reports for admins: for supervision reports only what shows the clock is late, nothing of content. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Escalation(String number, Channel channel, ReportStatus status, LocalDate acceptDue,
-                             LocalDate resultDue, Instant escalatedAt, String category) {
+                             LocalDate resultDue, Instant escalatedAt, String category, String categoryName,
+                             String unit, Long unitId) {
     }
 }

@@ -14,9 +14,9 @@ public enum MediaKind {
             Set.of(Role.EDITOR, Role.CADRE, Role.CITIZEN), "private/incoming/"),
     /** short videos uploaded by the publicity office */
     VIDEO(Set.of(MediaFormat.MP4, MediaFormat.MOV), Set.of(Role.EDITOR), "private/video/"),
-    /** photos attached to citizen reports, and dispatchers' "after" photos: never public, EXIF kept */
+    /** photos attached to citizen reports, and dispatchers' or handlers' "after" photos: never public, EXIF kept */
     EVIDENCE(Set.of(MediaFormat.JPEG, MediaFormat.PNG, MediaFormat.WEBP, MediaFormat.HEIC),
-            Set.of(Role.CITIZEN, Role.CADRE, Role.DISPATCHER), "private/evidence/");
+            Set.of(Role.CITIZEN, Role.CADRE, Role.DISPATCHER, Role.HANDLER), "private/evidence/");
 
     private final Set<MediaFormat> formats;
     private final Set<String> roles;

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /** Direct uploads to the object store: ask for a policy, send the file there, then complete. */
 @Path("/api/media/uploads")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Role.EDITOR, Role.CADRE, Role.CITIZEN, Role.DISPATCHER})
+@RolesAllowed({Role.EDITOR, Role.CADRE, Role.CITIZEN, Role.DISPATCHER, Role.HANDLER})
 @SecurityRequirement(name = "jwt")
 public class UploadResource {
 
@@ -39,7 +39,7 @@ public class UploadResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get a presigned POST policy for one file (image: editor, cadre, citizen; video: editor; "
-            + "evidence: citizen, cadre, dispatcher). Retries with the same Idempotency-Key get the same upload")
+            + "evidence: citizen, cadre, dispatcher, handler). Retries with the same Idempotency-Key get the same upload")
     @APIResponse(responseCode = "201", description = "Where and how to send the file")
     @APIResponse(responseCode = "400", description = "kind, contentType or size not allowed (named)")
     public Response create(@NotNull @Valid UploadRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {

@@ -28,6 +28,8 @@ public class ContentSecurity {
 
     /** Forum scene of msgSecCheck v2. */
     public static final int SCENE_FORUM = 3;
+    /** Comment scene of msgSecCheck v2 (a citizen's comment on how a report was handled). */
+    public static final int SCENE_COMMENT = 2;
     private static final Logger LOG = Logger.getLogger(ContentSecurity.class);
     /** the verdict arrives within 30 minutes; the URL must stay downloadable until then */
     private static final Duration CHECK_URL_LIFETIME = Duration.ofHours(1);

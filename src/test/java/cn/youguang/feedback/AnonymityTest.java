@@ -74,7 +74,7 @@ class AnonymityTest {
         given().header("Authorization", citizen.bearer()).get("/api/me/reports").then()
                 .body("items.number", not(hasItem(receipt.getString("number"))));
         ReportFixture.track(receipt.getString("number"), receipt.getString("queryCode")).then().statusCode(200)
-                .body("status", equalTo("SUBMITTED"));
+                .body("status", equalTo("submitted"));
     }
 
     @Test

@@ -80,7 +80,7 @@ class DuplicatesAndBlocksTest {
                 .isIn("true", "TRUE");
         given().header("Authorization", dispatcher.bearer()).get("/api/dispatch/reports?limit=50")
                 .then().body("items.number", not(hasItem(number)));
-        ReportFixture.track(number, receipt.getString("queryCode")).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        ReportFixture.track(number, receipt.getString("queryCode")).then().statusCode(200).body("status", equalTo("submitted"));
         given().header("Authorization", Accounts.admin().bearer()).contentType(ContentType.JSON)
                 .body(Map.of("reason", "x")).post("/api/admin/blocks").then().statusCode(400).body("errors[0].field", equalTo("userId"));
         given().header("Authorization", Accounts.admin().bearer()).contentType(ContentType.JSON)

@@ -85,7 +85,7 @@ class SupervisionReportTest {
         move(inspector, "inspection", id, to("closed", "note", "经核查情况属实，已批评教育")).then().statusCode(200);
 
         JsonPath tracked = ReportFixture.track(number, receipt.getString("queryCode")).then().statusCode(200)
-                .body("status", equalTo("CLOSED")).extract().jsonPath();
+                .body("status", equalTo("closed")).extract().jsonPath();
         assertThat(tracked.getList("timeline.note")).contains("经核查情况属实，已批评教育").doesNotContain("约谈当事人");
         assertThat(new DatabaseRows(dataSource).single("select cast(result_due as varchar) from report where id = ?", id))
                 .isEqualTo("2026-10-22");
@@ -141,7 +141,7 @@ class SupervisionReportTest {
         given().header("Authorization", inspector.bearer()).get("/api/inspection/reports").then()
                 .body("items.id", not(hasItem((int) id)));
         ReportFixture.track(receipt.getString("number"), receipt.getString("queryCode")).then().statusCode(200)
-                .body("status", equalTo("TRANSFERRED"))
+                .body("status", equalTo("transferred"))
                 .body("transferredTo", equalTo("上级纪检监察机关"));
     }
 

@@ -179,7 +179,7 @@ class PersonalDataTest {
         assertThat(rows.count("select count(*) from report_subscription where report_id = ?", reportId)).isZero();
         assertThat(rows.count("select count(*) from report_event where report_id = ? and note like ?", reportId, "%注销%")).isEqualTo(1);
         ReportFixture.track(receipt.getString("number"), receipt.getString("queryCode")).then().statusCode(200)
-                .body("status", equalTo("SUBMITTED"));
+                .body("status", equalTo("submitted"));
         assertThat(rows.count("select count(*) from report_photo where report_id = ?", reportId)).as("evidence kept").isEqualTo(1);
 
         // the same WeChat user signing in again is a new account

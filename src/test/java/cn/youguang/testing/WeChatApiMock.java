@@ -40,7 +40,8 @@ public class WeChatApiMock implements QuarkusTestResourceLifecycleManager {
                 "youguang.wechat.api-host-url", server.baseUrl(),
                 "youguang.wechat.timeout", "PT2S",
                 "youguang.wechat.retry-sleep", "PT0.01S",
-                "youguang.wechat.templates.report-status", TEMPLATE_ID);
+                "youguang.wechat.templates.report-status", TEMPLATE_ID,
+                "youguang.wechat.templates.staff-reminder", "TPL-staff-reminder");
     }
 
     /** Forgets earlier stubs and requests; keeps the access-token stub. Call before each test. */
