@@ -56,8 +56,14 @@ Component({
       if (this.data.busy) {
         return
       }
-      if (!api.signedIn() && !(await this.askToSignIn())) {
-        return
+      if (!api.signedIn()) {
+        // busy meanwhile, so a second tap does not open a second dialog
+        this.setData({ busy: true })
+        const ready = await this.askToSignIn()
+        this.setData({ busy: false })
+        if (!ready) {
+          return
+        }
       }
       const before = { liked: this.data.liked, likes: this.data.likes }
       const liked = !before.liked
