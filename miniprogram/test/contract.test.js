@@ -73,6 +73,19 @@ test('the privacy endpoints are in the table: the guide is public, a person\'s c
   })
 })
 
+test('the engagement endpoints are in the table: counts and views are public, likes need sign-in', () => {
+  const engagement = {
+    engagement: ['GET', '/api/engagement/{kind}/{id}', undefined],
+    countView: ['POST', '/api/engagement/{kind}/{id}/views', undefined],
+    like: ['POST', '/api/engagement/{kind}/{id}/like', 'required'],
+    unlike: ['DELETE', '/api/engagement/{kind}/{id}/like', 'required']
+  }
+  Object.keys(engagement).forEach(name => {
+    const { method, path: p, auth } = endpoints[name] || {}
+    expect([name, method, p, auth]).toEqual([name].concat(engagement[name]))
+  })
+})
+
 test('pages and components call the backend only through endpoint names in the table', () => {
   const root = path.join(__dirname, '..')
   const files = ['pages', 'components', 'utils'].flatMap(dir => sourcesOf(path.join(root, dir)))

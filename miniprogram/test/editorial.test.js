@@ -1,5 +1,5 @@
-// Search with highlighted hits, drafts opened from a preview link, likes.
-const { installWx, backend, problem, render, settle, text, retry, signedIn, attr } = require('./support')
+// Search with highlighted hits, drafts opened from a preview link (likes: engagement.test.js).
+const { installWx, backend, problem, render, settle, text, retry, attr } = require('./support')
 
 const HIT = { type: 'story', id: 3, slug: 'gu-yin', title: '“铁汉<em>绣娘</em>”顾吟', snippet: '执法队伍里的<em>绣娘</em>', publishedAt: '2024-12-01T01:00:00Z' }
 
@@ -87,25 +87,4 @@ describe('preview links', () => {
     expect(text(article)).toContain('预览')
     expect(article.querySelector('.share')).toBeUndefined()
   })
-})
-
-test('a video shows its likes, and a signed-in viewer likes and takes it back', async () => {
-  signedIn()
-  const requests = backend({
-    'GET /api/videos/5': { id: 5, title: '破冰', playbackUrl: 'http://x/api/videos/5/play', playable: true, tags: [] },
-    'GET /api/engagement/videos/5': { type: 'video', id: 5, views: 10, likes: 4 },
-    'POST /api/engagement/videos/5/like': { type: 'video', id: 5, views: 10, likes: 5, liked: true },
-    'DELETE /api/engagement/videos/5/like': { type: 'video', id: 5, views: 10, likes: 4, liked: false }
-  })
-  const page = render('pages/video/video')
-  await page.instance.onLoad({ id: '5' })
-  await settle()
-  expect(text(page)).toContain('点赞4')
-  page.querySelector('.like').dispatchEvent('tap')
-  await settle()
-  expect(text(page)).toContain('已赞5')
-  page.querySelector('.like').dispatchEvent('tap')
-  await settle()
-  expect(requests.pop()).toMatchObject({ method: 'DELETE', path: '/api/engagement/videos/5/like' })
-  expect(text(page)).toContain('点赞4')
 })

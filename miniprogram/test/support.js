@@ -40,7 +40,8 @@ function installWx() {
 
 /**
  * Answers wx.request from routes: { 'GET /api/stories': data | reply | (request) => data | reply }, where a reply
- * is { statusCode, data, header }, { networkError: true } or { pending: true } (never answers). Unknown routes are
+ * is { statusCode, data, header }, { networkError: true }, { pending: true } (never answers) or { later: promise }
+ * (answers with what the promise gives, when the test resolves it). Unknown routes are
  * 404 problems. Returns the list of requests made.
  */
 function backend(routes) {
@@ -62,12 +63,19 @@ function backend(routes) {
     if (reply && reply.pending) {
       return { abort() {} }
     }
-    if (reply && reply.networkError) {
-      options.fail({ errMsg: 'request:fail timeout' })
-    } else if (reply && typeof reply.statusCode === 'number') {
-      options.success({ header: {}, ...reply })
+    const answer = given => {
+      if (given && given.networkError) {
+        options.fail({ errMsg: 'request:fail timeout' })
+      } else if (given && typeof given.statusCode === 'number') {
+        options.success({ header: {}, ...given })
+      } else {
+        options.success({ statusCode: 200, data: given, header: {} })
+      }
+    }
+    if (reply && reply.later) {
+      reply.later.then(answer)
     } else {
-      options.success({ statusCode: 200, data: reply, header: {} })
+      answer(reply)
     }
     return { abort() {} }
   })
@@ -83,7 +91,8 @@ function problem(status, title, detail, errors) {
 const SHARED = {
   'state-view': 'components/state-view/index',
   'privacy-popup': 'components/privacy-popup/index',
-  'report-receipt': 'components/report-receipt/index'
+  'report-receipt': 'components/report-receipt/index',
+  'engagement-bar': 'components/engagement-bar/index'
 }
 let shared = null
 

@@ -163,10 +163,11 @@ function renewSession() {
 /**
  * Calls one endpoint by name. Resolves with the reply body; rejects with an ApiError after showing a toast
  * (unless silent). A create gets an Idempotency-Key; pass the same idempotencyKey again when the user retries.
+ * headers adds request headers an endpoint asks for (X-Device-Id when a view is counted).
  */
 async function call(name, options = {}) {
   const ep = endpoint(name)
-  const { params, query, body, silent } = options
+  const { params, query, body, silent, headers } = options
   if (ep.urlOnly) {
     throw new Error(`${name} is an address for <image>/<video>, not a request`)
   }
@@ -179,7 +180,7 @@ async function call(name, options = {}) {
     }
     for (let renewed = false; ; renewed = true) {
       const headersFor = () => {
-        const header = { 'Content-Type': 'application/json' }
+        const header = Object.assign({ 'Content-Type': 'application/json' }, headers)
         const current = session.get()
         if (ep.auth === 'required' && current) {
           header.Authorization = `Bearer ${current.accessToken}`

@@ -34,9 +34,12 @@ module.exports = {
   tags: { method: 'GET', path: '/api/tags', cache: true },
   search: { method: 'GET', path: '/api/search' },
   preview: { method: 'GET', path: '/api/preview/{token}' },
+  // views and likes of a story, article or video ({kind}: stories, articles, videos; {id}: the entry's id)
   engagement: { method: 'GET', path: '/api/engagement/{kind}/{id}' },
   like: { method: 'POST', path: '/api/engagement/{kind}/{id}/like', auth: 'required', idempotent: true },
   unlike: { method: 'DELETE', path: '/api/engagement/{kind}/{id}/like', auth: 'required', idempotent: true },
+  // counted once per device per day (X-Device-Id), so a resend after a network error counts nothing twice
+  countView: { method: 'POST', path: '/api/engagement/{kind}/{id}/views', idempotent: true },
   videos: { method: 'GET', path: '/api/videos', cache: true },
   video: { method: 'GET', path: '/api/videos/{id}', cache: true },
 

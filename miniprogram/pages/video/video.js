@@ -1,6 +1,7 @@
 // One video. A file plays in <video> from the backend's play address (a redirect to the object store, so the
 // player can seek); a 视频号 entry plays in <channel-video>; a file the phone cannot play (the backend marks it
-// playable: false) gets a plain message instead of a black player.
+// playable: false) gets a plain message instead of a black player. Views and likes: the engagement-bar component,
+// which starts once the video is shown.
 const api = require('../../utils/api')
 const view = require('../../utils/view')
 
@@ -12,9 +13,7 @@ Component({
     id: '',
     video: null,
     mode: '',
-    playerFailed: false,
-    likes: null,
-    liked: false
+    playerFailed: false
   },
   methods: {
     onLoad(options = {}) {
@@ -38,18 +37,6 @@ Component({
         })
       } catch (e) {
         this.setData({ state: 'error', errorText: view.errorText(e) })
-        return
-      }
-      api.call('engagement', { params: { kind: 'videos', id: this.data.id }, silent: true })
-        .then(counts => this.setData({ likes: counts.likes }))
-        .catch(() => null)
-    },
-    async toggleLike() {
-      try {
-        const counts = await api.call(this.data.liked ? 'unlike' : 'like', { params: { kind: 'videos', id: this.data.id } })
-        this.setData({ likes: counts.likes, liked: Boolean(counts.liked) })
-      } catch (e) {
-        // the toast said why
       }
     },
     onPlayerError() {
