@@ -92,6 +92,12 @@ public class EdgeProblems {
             return;
         }
         int status = ctx.statusCode();
+        if (ProblemMapper.databaseUnreachable(ctx.failure())) {
+            // e.g. the token check of the security layer met a stalled database: the same 503 as in a resource
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            refuse(ctx, 503, "Service Unavailable", "The database is not answering; try again in a few seconds", null);
+            return;
+        }
         if (status < 400 || status >= 500) {
             // a failure nothing above answered: never a stack trace or library text to the client
             Throwable failure = ctx.failure();

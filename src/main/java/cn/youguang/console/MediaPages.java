@@ -28,7 +28,7 @@ import org.jboss.resteasy.reactive.RestForm;
  * arrived. The bytes never pass through this service. Roles and limits are those of {@code /api/media/uploads}.
  */
 @Path("/admin/media")
-@RolesAllowed({Role.EDITOR, Role.CADRE, Role.CITIZEN, Role.DISPATCHER})
+@RolesAllowed({Role.EDITOR, Role.CADRE, Role.CITIZEN, Role.DISPATCHER, Role.HANDLER})
 public class MediaPages {
 
     private final UploadService uploads;
