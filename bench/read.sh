@@ -35,7 +35,8 @@ for tool in nginx wrk; do
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]]; then
+if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]] \
+    || [[ -n $(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -type f | head -1) ]]; then
   echo "building the packaged service"
   ./mvnw -B -q package -DskipTests -Dexec.skip=true
 fi

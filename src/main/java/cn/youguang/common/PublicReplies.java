@@ -39,8 +39,14 @@ public class PublicReplies {
 
     private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
-    private record Reply(byte[] bytes, String etag, Set<String> tags, Instant validUntil) {
+    /** {@code template} is the route's path template, so a reply served from memory is counted under its route. */
+    private record Reply(byte[] bytes, String etag, Set<String> tags, Instant validUntil, String cacheControl,
+                         String template) {
     }
+
+    /** Where Quarkus's HTTP metrics read a request's route template (the request context's local data). */
+    private static final String TEMPLATE = "UrlPathTemplate";
+    private static final String JSON_UTF8_TEXT = "application/json;charset=UTF-8";
 
     private final ObjectMapper json;
     private final io.vertx.core.http.HttpServerRequest http;
@@ -73,13 +79,13 @@ public class PublicReplies {
     public Response serve(Collection<String> tags, Supplier<?> loader, Duration maxAge) {
         String key = http.uri();
         Reply reply = replies.getIfPresent(key);
-        if (reply == null || (reply.validUntil() != null && !clock.instant().isBefore(reply.validUntil()))) {
+        String cacheControl = "public, max-age=" + maxAge.toSeconds();
+        if (!usable(reply)) {
             misses.incrementAndGet();
-            reply = load(key, tags, loader);
+            reply = load(key, tags, loader, cacheControl);
         } else {
             hits.incrementAndGet();
         }
-        String cacheControl = "public, max-age=" + maxAge.toSeconds();
         EntityTag tag = new EntityTag(reply.etag());
         if (HttpCaching.matches(http.getHeader(HttpHeaders.IF_NONE_MATCH), reply.etag())) {
             return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
@@ -87,7 +93,41 @@ public class PublicReplies {
         return Response.ok(reply.bytes(), JSON_UTF8).tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
-    private Reply load(String key, Collection<String> tags, Supplier<?> loader) {
+    private boolean usable(Reply reply) {
+        return reply != null && (reply.validUntil() == null || clock.instant().isBefore(reply.validUntil()));
+    }
+
+    /**
+     * The fast path, before the REST layer: a kept reply for an anonymous GET is written straight from memory, with
+     * the same status, headers and bytes the resource would give. Anything else (a sign-in, a miss) goes on to the
+     * resource. The edge screen (EdgeProblems) and the configured security headers run before this route.
+     */
+    void install(@jakarta.enterprise.event.Observes io.vertx.ext.web.Router router) {
+        router.route(io.vertx.core.http.HttpMethod.GET, "/api/*").order(Integer.MIN_VALUE + 100).handler(this::fromMemory);
+    }
+
+    private void fromMemory(io.vertx.ext.web.RoutingContext ctx) {
+        io.vertx.core.http.HttpServerRequest request = ctx.request();
+        Reply reply = request.getHeader(HttpHeaders.AUTHORIZATION) == null ? replies.getIfPresent(request.uri()) : null;
+        if (!usable(reply)) {
+            ctx.next();
+            return;
+        }
+        hits.incrementAndGet();
+        if (reply.template() != null) {
+            ctx.vertx().getOrCreateContext().putLocal(TEMPLATE, reply.template());
+        }
+        io.vertx.core.http.HttpServerResponse response = ctx.response()
+                .putHeader(HttpHeaders.ETAG, "\"" + reply.etag() + "\"")
+                .putHeader(HttpHeaders.CACHE_CONTROL, reply.cacheControl());
+        if (HttpCaching.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), reply.etag())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, JSON_UTF8_TEXT).end(io.vertx.core.buffer.Buffer.buffer(reply.bytes()));
+    }
+
+    private Reply load(String key, Collection<String> tags, Supplier<?> loader, String cacheControl) {
         long before = epoch.get();
         // read before the data: an entry becoming visible meanwhile only makes this reply expire at once
         Instant validUntil = schedule.isResolvable() ? schedule.get().nextChange().orElse(null) : null;
@@ -102,7 +142,10 @@ public class PublicReplies {
         if (body instanceof CacheTagged tagged) {
             all.addAll(tagged.cacheTags());
         }
-        Reply reply = new Reply(bytes, digest(bytes), Set.copyOf(all), validUntil);
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        Object template = context == null ? null : context.getLocal(TEMPLATE);
+        Reply reply = new Reply(bytes, digest(bytes), Set.copyOf(all), validUntil, cacheControl,
+                template instanceof String t ? t : null);
         if (epoch.get() == before) {
             replies.put(key, reply);
         }

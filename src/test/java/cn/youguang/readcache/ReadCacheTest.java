@@ -105,6 +105,32 @@ class ReadCacheTest {
         given().get("/api/stories/xu-chunhua").then().statusCode(200).header("ETag", equalTo(story.header("ETag")));
     }
 
+    @Test
+    void aReplyFromMemoryIsTheSameAsTheResourcesAndCountedUnderItsRoute() {
+        String slug = ContentFixture.uniqueSlug("rc-fast");
+        content.story(slug, "内存直出", "2024-06-02T08:00+08:00", "", "正文");
+        assertThat(importer.importFrom(content.root()).problems()).isEmpty();
+
+        Response fromResource = given().get("/api/stories/" + slug);
+        Response fromMemory = given().get("/api/stories/" + slug);
+        fromResource.then().statusCode(200);
+        fromMemory.then().statusCode(200);
+        assertThat(fromMemory.asByteArray()).isEqualTo(fromResource.asByteArray());
+        for (String header : java.util.List.of("Content-Type", "ETag", "Cache-Control", "X-Content-Type-Options",
+                "Referrer-Policy", "Content-Security-Policy", "X-Frame-Options")) {
+            assertThat(fromMemory.header(header)).as(header).isNotNull().isEqualTo(fromResource.header(header));
+        }
+        given().header("If-None-Match", fromMemory.header("ETag")).get("/api/stories/" + slug).then().statusCode(304)
+                .header("ETag", equalTo(fromResource.header("ETag")));
+        // counted under the route's template, never under the path a client typed
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(registry.find("http.server.requests").tag("uri", "/api/stories/" + slug).timers()).isEmpty());
+        assertThat(registry.find("http.server.requests").tag("uri", "/api/stories/{slug}").timers()).isNotEmpty();
+        // a request with a sign-in goes through the resource (public content answers it as it answers anyone)
+        given().header("Authorization", "Bearer not-a-token").get("/api/stories/" + slug).then().statusCode(200)
+                .header("ETag", equalTo(fromResource.header("ETag")));
+    }
+
     private double hits() {
         var counter = registry.find("youguang.read.cache.hits").functionCounter();
         return counter == null ? 0 : counter.count();
