@@ -133,6 +133,9 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
+  # nginx at its best for small static files: descriptors and stat results kept in memory
+  open_file_cache max=1000 inactive=60s;
+  open_file_cache_valid 60s;
   server {
     listen 127.0.0.1:$nport;
     root $work/www;
