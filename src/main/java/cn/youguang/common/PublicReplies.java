@@ -108,7 +108,8 @@ public class PublicReplies {
 
     private void fromMemory(io.vertx.ext.web.RoutingContext ctx) {
         io.vertx.core.http.HttpServerRequest request = ctx.request();
-        Reply reply = request.getHeader(HttpHeaders.AUTHORIZATION) == null ? replies.getIfPresent(request.uri()) : null;
+        Reply reply = request.getHeader(HttpHeaders.AUTHORIZATION) == null && acceptsJson(request.getHeader(HttpHeaders.ACCEPT))
+                ? replies.getIfPresent(request.uri()) : null;
         if (!usable(reply)) {
             ctx.next();
             return;
@@ -125,6 +126,15 @@ public class PublicReplies {
             return;
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, JSON_UTF8_TEXT).end(io.vertx.core.buffer.Buffer.buffer(reply.bytes()));
+    }
+
+    /** What the resources produce; any other Accept goes on to the REST layer, which answers 406. */
+    static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        String value = accept.toLowerCase(java.util.Locale.ROOT);
+        return value.contains("application/json") || value.contains("*/*") || value.contains("application/*");
     }
 
     private Reply load(String key, Collection<String> tags, Supplier<?> loader, String cacheControl) {
