@@ -147,16 +147,6 @@ public class MediaUpload {
         }
     }
 
-    /** The objects are gone: the row keeps what the record needs, not where or when the photo was taken. */
-    void purged(Instant at) {
-        this.status = Status.DELETED;
-        this.purgedAt = at;
-        this.latitude = null;
-        this.longitude = null;
-        this.takenAt = null;
-        this.filename = "";
-    }
-
     public Instant getPurgedAt() {
         return purgedAt;
     }

@@ -183,8 +183,13 @@ public class UploadService {
                 store.delete(upload.renditionKey(width));
             }
             Instant now = clock.instant();
-            QuarkusTransaction.requiringNew().run(() -> em.find(MediaUpload.class, id).purged(now));
-            purged++;
+            // one conditional statement, not load-and-save: a rendition job touching the row meanwhile must not
+            // make the purge fail on its version
+            purged += QuarkusTransaction.requiringNew().call(() -> em.createQuery("update MediaUpload u set"
+                            + " u.status = :deleted, u.purgedAt = :now, u.latitude = null, u.longitude = null,"
+                            + " u.takenAt = null, u.filename = '', u.version = u.version + 1 where u.id = :id and u.purgedAt is null")
+                    .setParameter("deleted", MediaUpload.Status.DELETED).setParameter("now", now).setParameter("id", id)
+                    .executeUpdate());
         }
         return purged;
     }

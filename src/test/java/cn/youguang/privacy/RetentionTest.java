@@ -205,6 +205,10 @@ class RetentionTest {
         body.put("subscribe", true);
         JsonPath receipt = ReportFixture.withPhotos(citizen, body, 1);
         long id = ReportFixture.idOf(dataSource, receipt.getString("number"));
+        // years later the photo's renditions are long made: wait for the job, as time would
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> rows.count("select count(*) from"
+                + " media_upload u join report_photo p on p.upload_id = u.id where p.report_id = ?"
+                + " and u.rendition_status not in ('NONE', 'READY', 'FAILED')", id) == 0);
         // the photo's own GPS, as a phone camera writes it
         rows.update("update media_upload set latitude = 33.34781, longitude = 120.16372 where id in"
                 + " (select upload_id from report_photo where report_id = ?)", id);
