@@ -14,14 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs after every @QuarkusTest (Failsafe, verify phase) and scans the log the whole test run wrote for personal
+ * Runs after every @QuarkusTest (Failsafe, verify phase) and scans the log the whole test run wrote (kept by
+ * KeepTestLog as target/test-run.log) for personal
  * values of the kinds the tests use: mainland mobile numbers, access and refresh tokens, the tests' openids and
  * the report texts of the test fixtures.
  */
 class LogScanIT {
 
-    /** the @QuarkusTest run's log; a packaged jar started by a later IT rotates it to test-service.log.1 and on */
-    private static final Path TARGET = Path.of("target");
     private static final List<Pattern> PERSONAL = List.of(
             Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])"),                     // a mobile number
             Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}"),            // a JWT
@@ -31,14 +30,9 @@ class LogScanIT {
 
     @Test
     void theLogOfTheWholeTestRunHoldsNoPersonalValue() throws Exception {
-        StringBuilder all = new StringBuilder();
-        try (var files = Files.list(TARGET)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("test-service.log")).sorted().toList()) {
-                all.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
-            }
-        }
-        assumeTrue(all.length() > 0, "no test log: the @QuarkusTest run did not happen in this build");
-        String log = all.toString();
+        Path kept = cn.youguang.testing.KeepTestLog.KEPT;
+        assumeTrue(Files.exists(kept), "no test log: the @QuarkusTest run did not happen in this build");
+        String log = Files.readString(kept, StandardCharsets.UTF_8);
         assertThat(log).as("the test run's log").contains("Profile test activated");
         List<String> found = new ArrayList<>();
         for (Pattern pattern : PERSONAL) {
