@@ -21,10 +21,6 @@ public class CurrentUser {
     }
 
     public long id() {
-        String subject = token.getSubject();
-        if (subject == null || !subject.matches("\\d{1,18}")) {
-            throw ProblemException.unauthorized("The access token names no user");
-        }
-        return Long.parseLong(subject);
+        return optionalId().orElseThrow(() -> ProblemException.unauthorized("The access token names no user"));
     }
 }

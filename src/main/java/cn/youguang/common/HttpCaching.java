@@ -19,7 +19,7 @@ import java.util.Base64;
 @ApplicationScoped
 public class HttpCaching {
 
-    private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+    static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private final ObjectMapper json;
     private final io.vertx.core.http.HttpServerRequest http;
@@ -36,12 +36,16 @@ public class HttpCaching {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        EntityTag tag = new EntityTag(digest(bytes));
-        String cache = "public, max-age=" + maxAge.toSeconds();
-        if (matches(http.getHeader(HttpHeaders.IF_NONE_MATCH), tag.getValue())) {
-            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        return answer(bytes, digest(bytes), "public, max-age=" + maxAge.toSeconds(), http.getHeader(HttpHeaders.IF_NONE_MATCH));
+    }
+
+    /** 304 when {@code ifNoneMatch} matches the tag, else 200 with the bytes; both carry the tag and Cache-Control. */
+    static Response answer(byte[] bytes, String etag, String cacheControl, String ifNoneMatch) {
+        EntityTag tag = new EntityTag(etag);
+        if (matches(ifNoneMatch, etag)) {
+            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
         }
-        return Response.ok(bytes, JSON_UTF8).tag(tag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        return Response.ok(bytes, JSON_UTF8).tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
     /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): W/"x" matches "x"; * matches anything. */
@@ -64,7 +68,7 @@ public class HttpCaching {
         return false;
     }
 
-    private static String digest(byte[] bytes) {
+    static String digest(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256().digest(bytes)).substring(0, 32);
     }
 }

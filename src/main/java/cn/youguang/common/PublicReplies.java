@@ -7,9 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,7 +34,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PublicReplies {
 
-    private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     /** {@code template} is the route's path template, so a reply served from memory is counted under its route. */
     private record Reply(byte[] bytes, String etag, Set<String> tags, Instant validUntil, String cacheControl,
@@ -46,7 +42,7 @@ public class PublicReplies {
 
     /** Where Quarkus's HTTP metrics read a request's route template (the request context's local data). */
     private static final String TEMPLATE = "UrlPathTemplate";
-    private static final String JSON_UTF8_TEXT = "application/json;charset=UTF-8";
+    private static final String JSON_UTF8_TEXT = HttpCaching.JSON_UTF8.toString();
 
     private final ObjectMapper json;
     private final io.vertx.core.http.HttpServerRequest http;
@@ -86,11 +82,7 @@ public class PublicReplies {
         } else {
             hits.incrementAndGet();
         }
-        EntityTag tag = new EntityTag(reply.etag());
-        if (HttpCaching.matches(http.getHeader(HttpHeaders.IF_NONE_MATCH), reply.etag())) {
-            return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
-        }
-        return Response.ok(reply.bytes(), JSON_UTF8).tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+        return HttpCaching.answer(reply.bytes(), reply.etag(), reply.cacheControl(), http.getHeader(HttpHeaders.IF_NONE_MATCH));
     }
 
     private boolean usable(Reply reply) {
@@ -154,7 +146,7 @@ public class PublicReplies {
         }
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         Object template = context == null ? null : context.getLocal(TEMPLATE);
-        Reply reply = new Reply(bytes, digest(bytes), Set.copyOf(all), validUntil, cacheControl,
+        Reply reply = new Reply(bytes, HttpCaching.digest(bytes), Set.copyOf(all), validUntil, cacheControl,
                 template instanceof String t ? t : null);
         if (epoch.get() == before) {
             replies.put(key, reply);
@@ -182,9 +174,5 @@ public class PublicReplies {
     public long size() {
         replies.cleanUp();
         return replies.estimatedSize();
-    }
-
-    static String digest(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256().digest(bytes)).substring(0, 32);
     }
 }

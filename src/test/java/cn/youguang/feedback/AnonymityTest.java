@@ -13,11 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +61,7 @@ class AnonymityTest {
         assertThat(rows.count("select count(*) from report_subscription where report_id = ?", reportId)).isZero();
         assertThat(rows.count("select count(*) from notification_send where user_id = ?", citizen.id())).isZero();
         // the openid and the user id appear in no table but the account itself
-        List<String> leaks = scanFor(List.of(openid), List.of("app_user", "flyway_schema_history"));
+        List<String> leaks = new DatabaseRows(dataSource).textColumnsHolding(List.of(openid), List.of("app_user"), 30);
         assertThat(leaks).isEmpty();
         assertThat(rows.count("select count(*) from rate_limit where bucket like ?", "%:" + citizen.id())).isZero();
 
@@ -89,40 +84,7 @@ class AnonymityTest {
         assertThat(sealed).doesNotContain(openid);
         assertThat(cipher.decrypt(sealed)).isEqualTo(openid);
         assertThat(rows.single("select cast(reporter_id as varchar) from report where id = ?", reportId)).isNull();
-        assertThat(scanFor(List.of(openid), List.of("app_user", "flyway_schema_history"))).isEmpty();
+        assertThat(new DatabaseRows(dataSource).textColumnsHolding(List.of(openid), List.of("app_user"), 30)).isEmpty();
     }
 
-    /** Every text column of every table (but the excluded ones) searched for the given values. */
-    private List<String> scanFor(List<String> needles, List<String> except) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            List<String[]> columns = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getColumns(null, null, "%", "%")) {
-                while (rs.next()) {
-                    String schema = rs.getString("TABLE_SCHEM");
-                    String table = rs.getString("TABLE_NAME").toLowerCase();
-                    String type = rs.getString("TYPE_NAME").toLowerCase();
-                    if (("public".equalsIgnoreCase(schema)) && !except.contains(table)
-                            && (type.contains("char") || type.contains("text"))) {
-                        columns.add(new String[]{table, rs.getString("COLUMN_NAME")});
-                    }
-                }
-            }
-            assertThat(columns).as("columns to search").hasSizeGreaterThan(30);
-            try (Statement s = c.createStatement()) {
-                for (String[] column : columns) {
-                    for (String needle : needles) {
-                        try (ResultSet rs = s.executeQuery("select count(*) from " + column[0] + " where " + column[1]
-                                + " like '%" + needle.replace("'", "''") + "%'")) {
-                            rs.next();
-                            if (rs.getLong(1) > 0) {
-                                found.add(column[0] + "." + column[1]);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return found;
-    }
 }

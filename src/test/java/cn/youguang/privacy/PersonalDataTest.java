@@ -19,12 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,8 +155,8 @@ class PersonalDataTest {
                 .post("/api/auth/refresh").then().statusCode(401);
 
         // no personal value of the person is left in any table
-        List<String> found = scanFor(List.of(openid, name, phone,
-                "要删除的读书笔记 " + mark, "要删除的评论 " + mark, "要删除的书 " + mark));
+        List<String> found = rows.textColumnsHolding(List.of(openid, name, phone,
+                "要删除的读书笔记 " + mark, "要删除的评论 " + mark, "要删除的书 " + mark), List.of(), 50);
         assertThat(found).isEmpty();
         assertThat(rows.row("select openid, display_name, phone_cipher, phone_masked, unit from app_user where id = ?", person.id()))
                 .containsOnlyNulls();
@@ -246,36 +242,4 @@ class PersonalDataTest {
                 .contentType(ContentType.JSON).body(body).post("/api/club/check-ins").then().statusCode(201);
     }
 
-    /** Every text column of every table searched for the given values (the tombstone's own row included). */
-    private List<String> scanFor(List<String> needles) throws Exception {
-        List<String> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            List<String[]> columns = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getColumns(null, null, "%", "%")) {
-                while (rs.next()) {
-                    String table = rs.getString("TABLE_NAME").toLowerCase();
-                    String type = rs.getString("TYPE_NAME").toLowerCase();
-                    if ("public".equalsIgnoreCase(rs.getString("TABLE_SCHEM")) && !table.equals("flyway_schema_history")
-                            && (type.contains("char") || type.contains("text"))) {
-                        columns.add(new String[]{table, rs.getString("COLUMN_NAME")});
-                    }
-                }
-            }
-            assertThat(columns).as("columns to search").hasSizeGreaterThan(50);
-            try (Statement s = c.createStatement()) {
-                for (String[] column : columns) {
-                    for (String needle : needles) {
-                        try (ResultSet rs = s.executeQuery("select count(*) from " + column[0] + " where " + column[1]
-                                + " like '%" + needle.replace("'", "''") + "%'")) {
-                            rs.next();
-                            if (rs.getLong(1) > 0) {
-                                found.add(column[0] + "." + column[1] + " holds " + needle);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return found;
-    }
 }

@@ -97,4 +97,46 @@ public final class DatabaseRows {
             throw new IllegalStateException(sql, e);
         }
     }
+
+    /**
+     * Every text column of every table but {@code exceptTables}, searched for each value: one entry "table.column
+     * holds value" per hit. Fails unless at least {@code atLeast} columns were searched, so a scan cannot pass by
+     * searching nothing.
+     */
+    public java.util.List<String> textColumnsHolding(java.util.List<String> values, java.util.Collection<String> exceptTables,
+                                                     int atLeast) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            java.util.List<String[]> columns = new java.util.ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getColumns(null, null, "%", "%")) {
+                while (rs.next()) {
+                    String table = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                    String type = rs.getString("TYPE_NAME").toLowerCase(java.util.Locale.ROOT);
+                    if ("public".equalsIgnoreCase(rs.getString("TABLE_SCHEM")) && !exceptTables.contains(table)
+                            && !table.equals("flyway_schema_history") && (type.contains("char") || type.contains("text"))) {
+                        columns.add(new String[]{table, rs.getString("COLUMN_NAME")});
+                    }
+                }
+            }
+            if (columns.size() < atLeast) {
+                throw new AssertionError("only " + columns.size() + " text columns to search, expected at least " + atLeast);
+            }
+            try (java.sql.Statement s = c.createStatement()) {
+                for (String[] column : columns) {
+                    for (String value : values) {
+                        try (ResultSet rs = s.executeQuery("select count(*) from " + column[0] + " where " + column[1]
+                                + " like '%" + value.replace("'", "''") + "%'")) {
+                            rs.next();
+                            if (rs.getLong(1) > 0) {
+                                found.add(column[0] + "." + column[1] + " holds " + value);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("scanning text columns", e);
+        }
+        return found;
+    }
 }
