@@ -1,6 +1,7 @@
 // Every backend endpoint the mini-program calls, and nothing else: the API client refuses other names, and the
 // contract test (test/contract.test.js) checks each method and path against the backend's OpenAPI document.
-//   auth:       'required' signs in first (wx.login) and refreshes on 401; absent = public, no token sent
+//   auth:       'required' signs in first (wx.login) and refreshes on 401; 'optional' sends the token only when
+//               the user is signed in (and refreshes it on 401), never asks to sign in; absent = public, no token sent
 //   cache:      keep the reply with its ETag and revalidate with If-None-Match
 //   create:     send an Idempotency-Key, the same one on every retry
 //   idempotent: safe to send again after a network error (GETs always are)
@@ -35,7 +36,8 @@ module.exports = {
   search: { method: 'GET', path: '/api/search' },
   preview: { method: 'GET', path: '/api/preview/{token}' },
   // views and likes of a story, article or video ({kind}: stories, articles, videos; {id}: the entry's id)
-  engagement: { method: 'GET', path: '/api/engagement/{kind}/{id}' },
+  // with a sign-in the reply also says whether this reader liked the entry
+  engagement: { method: 'GET', path: '/api/engagement/{kind}/{id}', auth: 'optional' },
   like: { method: 'POST', path: '/api/engagement/{kind}/{id}/like', auth: 'required', idempotent: true },
   unlike: { method: 'DELETE', path: '/api/engagement/{kind}/{id}/like', auth: 'required', idempotent: true },
   // counted once per device per day (X-Device-Id), so a resend after a network error counts nothing twice

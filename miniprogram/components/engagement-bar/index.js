@@ -2,6 +2,7 @@
 // it inside its ready state), so a slow or failing count never holds the detail up: without counts the numbers are
 // simply left out. It posts one view per page open with this phone's device id, and toggles the like at once,
 // putting it back when the backend refuses. Not signed in, it asks first and then uses the app's WeChat sign-in.
+// A signed-in reader's heart starts filled when they liked the entry before (the counts read carries the token).
 const api = require('../../utils/api')
 const device = require('../../utils/device')
 
@@ -47,7 +48,7 @@ Component({
         .then(counts => this.setData({
           views: counts.views,
           likes: counts.likes,
-          // the public counts say nothing about the reader; a like's reply does
+          // signed in, the client sends the token and the counts say whether this reader liked it
           liked: typeof counts.liked === 'boolean' ? counts.liked : this.data.liked
         }))
         .catch(() => null)
