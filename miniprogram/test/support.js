@@ -92,7 +92,8 @@ const SHARED = {
   'state-view': 'components/state-view/index',
   'privacy-popup': 'components/privacy-popup/index',
   'report-receipt': 'components/report-receipt/index',
-  'engagement-bar': 'components/engagement-bar/index'
+  'engagement-bar': 'components/engagement-bar/index',
+  'report-rating': 'components/report-rating/index'
 }
 let shared = null
 

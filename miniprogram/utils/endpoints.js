@@ -51,10 +51,15 @@ module.exports = {
   trackReport: { method: 'POST', path: '/api/reports/track', idempotent: true },
   confirmByCode: { method: 'POST', path: '/api/reports/track/confirm' },
   disputeByCode: { method: 'POST', path: '/api/reports/track/dispute' },
+  // 满意度评价: a first rating is not repeated after a network error (a second one is refused); a change may be
+  rateByCode: { method: 'POST', path: '/api/reports/track/rating' },
+  changeRatingByCode: { method: 'PUT', path: '/api/reports/track/rating', idempotent: true },
   myReports: { method: 'GET', path: '/api/me/reports', auth: 'required' },
   myReport: { method: 'GET', path: '/api/me/reports/{number}', auth: 'required' },
   confirmMine: { method: 'POST', path: '/api/me/reports/{number}/confirm', auth: 'required' },
   disputeMine: { method: 'POST', path: '/api/me/reports/{number}/dispute', auth: 'required' },
+  rateMine: { method: 'POST', path: '/api/me/reports/{number}/rating', auth: 'required' },
+  changeRatingMine: { method: 'PUT', path: '/api/me/reports/{number}/rating', auth: 'required', idempotent: true },
 
   clubFeed: { method: 'GET', path: '/api/club/posts', cache: true },
   clubPost: { method: 'GET', path: '/api/club/posts/{id}', cache: true },
