@@ -74,6 +74,7 @@ module.exports = {
   checkIn: { method: 'POST', path: '/api/club/check-ins', auth: 'required', create: true },
   myStreaks: { method: 'GET', path: '/api/club/me/check-ins', auth: 'required' },
   myPosts: { method: 'GET', path: '/api/club/me/posts', auth: 'required' },
+  myPost: { method: 'GET', path: '/api/club/me/posts/{id}', auth: 'required' },
   bookLists: { method: 'GET', path: '/api/club/lists', cache: true },
   bookList: { method: 'GET', path: '/api/club/lists/{id}', cache: true },
 
