@@ -173,3 +173,24 @@ test('the signed-in reporter rates their own report by number', async () => {
   expect(sent.body).toEqual({ score: 5 })
   expect(text(page.querySelector('#rating'))).toContain('★★★★★')
 })
+
+test('the timeline names each step: submitted, handled, disputed, confirmed', async () => {
+  const steps = Object.assign({}, CLOSED, {
+    confirmedAt: '2026-11-30T00:00:00Z', respondUntil: undefined,
+    timeline: [
+      { at: '2026-11-25T02:00:00Z', kind: 'submitted', status: 'submitted', statusLabel: '待受理' },
+      { at: '2026-11-26T02:00:00Z', kind: 'transition', status: 'closed', statusLabel: '已办结', note: '垃圾已清运' },
+      { at: '2026-11-27T02:00:00Z', kind: 'disputed', status: 'in_progress', statusLabel: '处置中', note: '市民对办理结果有异议：又堆起来了' },
+      { at: '2026-11-29T02:00:00Z', kind: 'transition', status: 'closed', statusLabel: '已办结' },
+      { at: '2026-11-30T00:00:00Z', kind: 'confirmed', status: 'closed', statusLabel: '已办结', note: '市民确认办理结果' }
+    ]
+  })
+  const { page } = await byCode({ 'POST /api/reports/track': steps })
+  // the template compiler drops the spaces between text nodes
+  const events = page.querySelectorAll('.event').map(e => text(e).replace(/\s+/g, ''))
+  expect(events).toHaveLength(5)
+  expect(events[0]).toMatch(/^提交报告·待受理2026-11-2510:00/)
+  expect(events[1]).toMatch(/^已办结2026-11-2610:00垃圾已清运/)
+  expect(events[2]).toMatch(/^市民提出异议·处置中/)
+  expect(events[4]).toMatch(/^市民确认办理结果·已办结/)
+})

@@ -6,6 +6,8 @@ const config = require('../../config')
 const view = require('../../utils/view')
 
 const DAY_MS = 24 * 3600 * 1000
+// what a step of the timeline was, where its status alone would not say (a confirmation leaves the report closed)
+const STEPS = { submitted: '提交报告', confirmed: '市民确认办理结果', disputed: '市民提出异议', returned: '退回重新派遣' }
 
 /**
  * Until when a rating can be given or changed. The reply says so while the result waits for confirmation; once
@@ -34,7 +36,10 @@ function shown(tracking) {
     canRespond: Boolean(respondOpen),
     canRate: closed && rateUntil(tracking) > Date.now(),
     rating: tracking.rating || null,
-    timeline: (tracking.timeline || []).map(e => Object.assign({}, e, { when: view.dateTime(e.at) }))
+    timeline: (tracking.timeline || []).map(e => Object.assign({}, e, {
+      when: view.dateTime(e.at),
+      step: STEPS[e.kind] || e.statusLabel || '说明'
+    }))
   })
 }
 
