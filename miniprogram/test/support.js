@@ -93,7 +93,8 @@ const SHARED = {
   'privacy-popup': 'components/privacy-popup/index',
   'report-receipt': 'components/report-receipt/index',
   'engagement-bar': 'components/engagement-bar/index',
-  'report-rating': 'components/report-rating/index'
+  'report-rating': 'components/report-rating/index',
+  'staff-picker': 'components/staff-picker/index'
 }
 let shared = null
 

@@ -47,6 +47,8 @@ module.exports = {
 
   reportCategories: { method: 'GET', path: '/api/reports/categories', cache: true },
   reportDistricts: { method: 'GET', path: '/api/reports/districts', cache: true },
+  // the staff directory (names and units) a supervision report names people from
+  reportStaff: { method: 'GET', path: '/api/reports/staff', auth: 'required' },
   submitReport: { method: 'POST', path: '/api/reports', auth: 'required', create: true },
   trackReport: { method: 'POST', path: '/api/reports/track', idempotent: true },
   confirmByCode: { method: 'POST', path: '/api/reports/track/confirm' },
