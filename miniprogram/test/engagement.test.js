@@ -118,6 +118,24 @@ describe.each(PAGES)('$name page', p => {
     expect(wx.login).not.toHaveBeenCalled()
   })
 
+  test('back on the page after signing in elsewhere, the counts are read again with the token', async () => {
+    const { requests, page, bar } = await open({
+      [`GET ${base}`]: req => (req.header.Authorization ? counts(p, 10, 4, true) : counts(p, 10, 4, null)),
+      [`POST ${base}/views`]: { statusCode: 202, data: '' }
+    })
+    expect(text(page)).toContain('♡点赞4')
+    bar.triggerPageLifeTime('show')
+    await settle()
+    expect(requests.filter(r => r.method === 'GET' && r.path === base)).toHaveLength(1) // nothing changed
+    signedIn()
+    bar.triggerPageLifeTime('show')
+    await settle()
+    const reads = requests.filter(r => r.method === 'GET' && r.path === base)
+    expect(reads.map(r => r.header.Authorization)).toEqual([undefined, 'Bearer access-1'])
+    expect(text(page)).toContain('❤已赞4')
+    expect(requests.filter(r => r.path === `${base}/views`)).toHaveLength(1)
+  })
+
   test('a refused like goes back to what it was and says why', async () => {
     signedIn()
     const reply = later()

@@ -29,6 +29,14 @@ Component({
       this.start()
     }
   },
+  pageLifetimes: {
+    // back from signing in (or out) on 我的: the heart follows the reader now looking
+    show() {
+      if (this.started && this.readSignedIn !== api.signedIn()) {
+        this.loadCounts()
+      }
+    }
+  },
   methods: {
     params() {
       return { kind: this.data.kind, id: this.data.entryId }
@@ -44,12 +52,13 @@ Component({
       api.call('countView', { params: this.params(), headers: { 'X-Device-Id': device.id() }, silent: true }).catch(() => null)
     },
     loadCounts() {
+      this.readSignedIn = api.signedIn()
       return api.call('engagement', { params: this.params(), silent: true })
         .then(counts => this.setData({
           views: counts.views,
           likes: counts.likes,
-          // signed in, the client sends the token and the counts say whether this reader liked it
-          liked: typeof counts.liked === 'boolean' ? counts.liked : this.data.liked
+          // signed in, the client sends the token and the counts say whether this reader liked it; signed out, no one
+          liked: typeof counts.liked === 'boolean' ? counts.liked : false
         }))
         .catch(() => null)
     },
