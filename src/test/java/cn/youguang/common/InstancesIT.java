@@ -2,6 +2,8 @@ package cn.youguang.common;
 
 import cn.youguang.testing.ContentFixture;
 import cn.youguang.testing.PackagedInstances;
+import cn.youguang.testing.ReportFixture;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -123,7 +125,49 @@ class InstancesIT {
             assertThat(statuses).as("one transition wins").containsOnlyOnce(200);
             assertThat(statuses).as("the others are refused as conflicts").allMatch(s -> s == 200 || s == 409);
             assertThat(count(instances, "select count(*) from editorial_transition where entry_id = " + id
-                    + " and to_stage = 'IN_REVIEW'")).isEqualTo(1);
+                    + " and lower(to_stage) = 'in_review'")).isEqualTo(1);
+
+            // the README's YOUGUANG_WECHAT_TEMPLATES_REPORT_STATUS (set by PackagedInstances) reaches WeChat's send call
+            instances.weChat().stubFor(WireMock.post(WireMock.urlPathEqualTo("/cgi-bin/stable_token"))
+                    .willReturn(WireMock.okJson("{\"access_token\":\"ACCESS_TOKEN\",\"expires_in\":7200}")));
+            instances.weChat().stubFor(WireMock.post(WireMock.urlPathEqualTo("/cgi-bin/message/subscribe/send"))
+                    .willReturn(WireMock.okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+            String citizen = json.readTree(c.send(HttpRequest.newBuilder(c.uri("/api/auth/wechat"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"template-citizen\"}"))).body()).path("accessToken").asText();
+            String guide = json.readTree(c.send(HttpRequest.newBuilder(c.uri("/api/privacy"))).body()).path("guideVersion").asText();
+            HttpResponse<String> filed = c.send(HttpRequest.newBuilder(c.uri("/api/reports"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + citizen)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"street\",\"category\":\"litter\","
+                            + "\"description\":\"人行道上堆着装修垃圾\",\"subscribe\":true,\"consentVersion\":\""
+                            + guide + "\",\"location\":{\"latitude\":" + ReportFixture.LAT
+                            + ",\"longitude\":" + ReportFixture.LON + "}}")));
+            assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+            long report = count(instances, "select id from report where number = '"
+                    + json.readTree(filed.body()).path("number").asText() + "'");
+            HttpResponse<String> staff = c.send(HttpRequest.newBuilder(c.uri("/api/admin/users"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"it-dispatcher\",\"password\":\""
+                            + PackagedInstances.ADMIN_PASSWORD + "\",\"displayName\":\"调度员\",\"roles\":[\"dispatcher\"]}")));
+            assertThat(staff.statusCode()).as(staff.body()).isEqualTo(201);
+            String dispatcher = json.readTree(d.send(HttpRequest.newBuilder(d.uri("/api/auth/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"it-dispatcher\",\"password\":\"" + PackagedInstances.ADMIN_PASSWORD + "\"}")))
+                    .body()).path("accessToken").asText();
+            HttpResponse<String> accepted = d.send(HttpRequest.newBuilder(d.uri("/api/dispatch/reports/" + report + "/transitions"))
+                    .header("Authorization", "Bearer " + dispatcher).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"accepted\"}")));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            long asked = System.nanoTime();
+            List<com.github.tomakehurst.wiremock.verification.LoggedRequest> sends;
+            do {
+                Thread.sleep(100);
+                sends = instances.weChat().findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/cgi-bin/message/subscribe/send")));
+            } while (sends.isEmpty() && System.nanoTime() - asked < Duration.ofSeconds(20).toNanos());
+            assertThat(sends).as("a subscribe message was sent").isNotEmpty();
+            assertThat(json.readTree(sends.get(0).getBodyAsString()).path("template_id").asText())
+                    .isEqualTo(PackagedInstances.TEMPLATE_ID);
 
             c.terminate(Duration.ofSeconds(60));
             d.terminate(Duration.ofSeconds(60));
