@@ -2,7 +2,8 @@
 # Search latency over 100 000 story documents on the local PostgreSQL (loopback only): builds a scratch database
 # with the schema and index of db/migration/V10__editorial_workflow.sql and db/vendor/postgresql/V10_1, fills it
 # with generated Chinese text (one document in ten contains 城管), and times the exact query SearchService issues
-# with pgbench. Prints p50/p95/p99 per query. Usage: bench/search-bench.sh [seconds per query, default 20]
+# with pgbench: the tier boundary, the newest tier's matches and, when they do not fill the page, the older tier's
+# (see SearchService). Prints p50/p95/p99 per query. Usage: bench/search-bench.sh [seconds per query, default 20]
 set -euo pipefail
 SECONDS_EACH=${1:-20}
 DB=youguang_searchbench
@@ -21,6 +22,7 @@ create table search_document (
     body varchar(1000000) not null, terms varchar(1000000) not null, published_at timestamp with time zone not null,
     primary key (entry_type, entry_id));
 create index search_document_type_idx on search_document (entry_type, published_at);
+create index search_document_published_idx on search_document (published_at);
 -- Han characters of the bureau's report, as the vocabulary of the generated text
 create temporary table pool as select string_agg(c, '') as p from (select distinct c from regexp_split_to_table(
   '市城管局党建工作坚持以习近平新时代中国特色社会主义思想为指导全面贯彻落实党的二十大二十届三中全会和总书记在盐城考察时重要指示精神'
@@ -41,13 +43,22 @@ analyze search_document;
 SQL
 fi
 
-query() { # $1: the query text as typed, $2: its tsquery
+RECENT=${RECENT:-5000}
+tier() { # $1: the query text, $2: its tsquery, $3: the tier's date condition, $4: limit
   cat <<SQL
 select * from (select entry_type, entry_id, slug, title, body, published_at,
  (case when lower(title) like '%$1%' escape '\\' then 2 else 0 end + case when lower(body) like '%$1%' escape '\\' then 1 else 0 end) as score
- from search_document where published_at <= now() and to_tsvector('simple', terms) @@ cast('$2' as tsquery)) d
- order by d.score desc, d.published_at desc, d.entry_type, d.entry_id desc limit 21;
+ from search_document where published_at <= now() and $3 and to_tsvector('simple', terms) @@ cast('$2' as tsquery)) d
+ order by d.score desc, d.published_at desc, d.entry_type, d.entry_id desc limit $4
 SQL
+}
+query() { # the statements SearchService sends for a first page: the tier boundary, the newest tier, the older one if needed
+  echo "select published_at as boundary from search_document where published_at <= now() order by published_at desc offset $((RECENT - 1)) limit 1 \\gset"
+  echo "select count(*) as tier0, sum(length(body)) as bytes0 from ($(tier "$1" "$2" "published_at >= ':boundary'" 21 | tr '\n' ' ')) t \\gset"
+  echo "\\if :tier0 < 21"
+  echo "\\set rest 21 - :tier0"
+  echo "select count(*) as tier1, sum(length(body)) as bytes1 from ($(tier "$1" "$2" "published_at < ':boundary'" ":rest" | tr '\n' ' ')) t \\gset"
+  echo "\\endif"
 }
 echo "documents: $($PSQL -d $DB -Atc 'select count(*) from search_document')"
 for q in "城管|'城管'" "绣娘|'绣娘'" "党建品牌|'党建' & '建品' & '品牌'"; do

@@ -169,6 +169,7 @@ class EndpointRolesTest {
         path = path.replaceAll("\\{code[^}]*}", "litter");
         path = path.replaceAll("\\{token[^}]*}", "abc123");
         path = path.replaceAll("\\{kind[^}]*}", "stories");
+        path = path.replaceAll("\\{year[^}]*}", "2027");
         path = path.replaceAll("\\{(scheduleId|revision|deliveryId|userId)[^}]*}", "1");
         if (path.contains("{")) {
             throw new IllegalStateException("No sample value for a parameter in " + template + ": "
