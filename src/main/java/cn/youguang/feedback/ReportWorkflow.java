@@ -102,7 +102,8 @@ public class ReportWorkflow {
                 r -> new ReportViews.QueueItem(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
                         categories.nameOf(r.getCategoryCode()), r.getStatus(), r.getDistrict(), r.getLocatedDistrict(),
                         r.isDistrictMismatch() ? Boolean.TRUE : null, r.getAssignedUnit(),
-                        r.getUnitId(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt()));
+                        r.getUnitId(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt(),
+                        r.getAddress()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -250,6 +251,24 @@ public class ReportWorkflow {
         changed.fire(new ReportNotifier.StatusChanged(r.getId()));
         // written now, so a concurrent move fails here on the version column, before the reply is built
         reports.flush();
+        return staffView(desk, r);
+    }
+
+    /**
+     * A note on the timeline without a move: public notes the reporter reads when following the report up,
+     * internal ones only staff see. On a supervision report the note is a line of the audit chain first.
+     */
+    @Transactional
+    public ReportViews.StaffDetail note(Desk desk, long id, String note, boolean publicNote) {
+        Report r = visible(desk, id);
+        if (note == null || note.isBlank()) {
+            throw ProblemException.invalid("note", "must not be blank");
+        }
+        if (desk.channel() == Channel.SUPERVISION) {
+            audit.record(desk.staffId(), AuditEntry.Action.TRANSITION, id, r.getNumber() + " note");
+        }
+        events.persist(new ReportEvent(r.getId(), clock.instant(), desk.staffId(), ReportEvent.Kind.NOTE, null, null,
+                note.strip(), publicNote, desk.unitId()));
         return staffView(desk, r);
     }
 

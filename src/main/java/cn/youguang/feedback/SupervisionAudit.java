@@ -60,6 +60,18 @@ public class SupervisionAudit {
         });
     }
 
+    /**
+     * The log newest first, {@code limit} lines before line {@code before} (null: from the end). By id, not time:
+     * the chain's order is its ids'.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReportViews.AuditLine> lines(Long before, int limit) {
+        return em.createQuery("select e from AuditEntry e where e.id < :before order by e.id desc", AuditEntry.class)
+                .setParameter("before", before == null ? Long.MAX_VALUE : before).setMaxResults(limit).getResultList()
+                .stream().map(e -> new ReportViews.AuditLine(e.getId(), e.getAt(), e.getActorId(), e.getAction(),
+                        e.getReportId(), e.getDetail(), e.getRedactedAt() != null)).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Verification verify() {
         String expectedPrev = GENESIS;
