@@ -96,7 +96,9 @@ public class SupervisionPages {
     @Path("/{id}/print")
     @Operation(hidden = true)
     public TemplateInstance print(@PathParam("id") String id) {
-        return print.data("me", me).data("report", workflow.detail(desk(), QueryParams.id("id", id)))
+        ReportViews.StaffDetail report = workflow.detail(desk(), QueryParams.id("id", id));
+        // read after the case, so this very print is in the excerpt
+        return print.data("me", me).data("report", report).data("audit", audit.about(report.id(), 500))
                 .data("labels", new Words());
     }
 

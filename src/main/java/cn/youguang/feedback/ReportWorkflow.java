@@ -307,10 +307,8 @@ public class ReportWorkflow {
                     upload.getFormat() == null ? null : upload.getFormat().name().toLowerCase(Locale.ROOT),
                     upload.getSizeBytes(), upload.getTakenAt(), "/api/superior/reports/" + id + "/photos/" + i));
         }
-        List<HandOverPage.AuditLine> lines = em.createQuery("select e from AuditEntry e where e.reportId = :id"
-                        + " order by e.id", AuditEntry.class).setParameter("id", id).setMaxResults(500).getResultList()
-                .stream().map(e -> new HandOverPage.AuditLine(e.getId(), e.getAt(), e.getActorId(), e.getAction(),
-                        e.getDetail())).toList();
+        List<HandOverPage.AuditLine> lines = audit.about(id, 500).stream().map(e -> new HandOverPage.AuditLine(e.id(),
+                e.at(), e.actorId(), e.action(), e.detail())).toList();
         return new HandOverPage.HandOver(r.getNumber(), r.getCreatedAt(), transferredAt, r.getTransferredTo(),
                 r.getCategoryCode(), categories.nameOf(r.getCategoryCode()), r.getDescription(), r.isAnonymous(),
                 r.getContactMasked(), evidence, lines);

@@ -108,10 +108,12 @@ class ConsoleFeedbackTest {
         inspector.browser().get("/admin/supervision/" + id).then().statusCode(200)
                 .body(containsString("窗口工作人员索要费用")).body(containsString("138****5678"));
         assertThat(rows.count(reads, id, inspectorId)).isEqualTo(1);
-        inspector.browser().get("/admin/supervision/" + id + "/print").then().statusCode(200)
+        String printed = inspector.browser().get("/admin/supervision/" + id + "/print").then().statusCode(200)
                 .body(containsString("移交材料")).body(containsString("/admin/assets/print.css"))
-                .body(not(containsString("<style"))).body(not(containsString("onclick")));
+                .body(not(containsString("<style"))).body(not(containsString("onclick"))).extract().asString();
         assertThat(rows.count(reads, id, inspectorId)).isEqualTo(2);
+        // the excerpt of the log about this case holds both reads, the print's own included
+        assertThat(printed.split("查看案件", -1)).hasSize(3);
 
         long line = rows.count("select max(id) from supervision_audit where report_id = ? and actor_id = ?", id, inspectorId);
         String log = inspector.browser().get("/admin/supervision/audit").then().statusCode(200)
