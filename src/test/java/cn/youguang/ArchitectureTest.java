@@ -37,7 +37,7 @@ class ArchitectureTest {
             Map.entry("article", List.of("content", "tag")),
             Map.entry("feedback", List.of("auth", "media", "wechat")),
             Map.entry("club", List.of("auth", "media", "wechat")),
-            Map.entry("editorial", List.of("content", "story", "article", "collection", "video", "media")),
+            Map.entry("editorial", List.of("auth", "content", "story", "article", "collection", "video", "media")),
             Map.entry("search", List.of("content")),
             Map.entry("engagement", List.of("content")),
             Map.entry("webhook", List.of("content")),

@@ -1,6 +1,7 @@
 package cn.youguang.editorial;
 
 import cn.youguang.article.ArticleService;
+import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.collection.CollectionService;
 import cn.youguang.common.Hashes;
 import cn.youguang.common.ProblemException;
@@ -14,21 +15,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Preview links for drafts: a random 256-bit token (only its SHA-256 is stored, so the table cannot be replayed),
- * valid for the configured time unless revoked. The preview answers the body the public detail endpoint would.
+ * Preview links for drafts: {@code nonce.expiry.signature}, the signature an HMAC-SHA256 with a key derived from the
+ * server's personal-data key, so a forged or expired link is refused before any SQL. Only the nonce's SHA-256 is
+ * stored (the table cannot be replayed); its row makes the link revocable. The preview answers the body the public
+ * detail endpoint would.
  */
 @ApplicationScoped
 @Transactional
 public class PreviewTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TOKEN = Pattern.compile("([A-Za-z0-9_-]{22})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final String PURPOSE = "preview-token";
 
     public record Issued(String token, String path, Instant expiresAt) {
     }
@@ -42,10 +54,11 @@ public class PreviewTokens {
     private final EntityManager em;
     private final EditorialConfig config;
     private final Clock clock;
+    private final PersonalDataCipher keys;
 
     public PreviewTokens(EntryKinds kinds, EditorialService editorial, StoryService stories, ArticleService articles,
                          CollectionService collections, VideoService videos, EntityManager em, EditorialConfig config,
-                         Clock clock) {
+                         Clock clock, PersonalDataCipher keys) {
         this.kinds = kinds;
         this.editorial = editorial;
         this.stories = stories;
@@ -55,19 +68,22 @@ public class PreviewTokens {
         this.em = em;
         this.config = config;
         this.clock = clock;
+        this.keys = keys;
     }
 
     public Issued issue(String kindPath, long id, long actor) {
         ImportTarget<?> target = kinds.target(kindPath);
         ContentEntry entry = editorial.find(target, id);
-        byte[] bytes = new byte[32];
+        byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String nonce = B64.encodeToString(bytes);
         Instant now = clock.instant();
-        Instant expires = now.plus(config.previewExpiry());
+        Instant expires = now.plus(config.previewExpiry()).truncatedTo(ChronoUnit.SECONDS);
+        String payload = nonce + "." + expires.getEpochSecond();
+        String token = payload + "." + B64.encodeToString(signature(payload));
         em.createNativeQuery("insert into preview_token (token_hash, entry_type, entry_id, created_by, created_at, expires_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, Hashes.sha256Hex(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .setParameter(1, Hashes.sha256Hex(nonce))
                 .setParameter(2, target.revisionType().name()).setParameter(3, entry.getId()).setParameter(4, actor)
                 .setParameter(5, now).setParameter(6, expires).executeUpdate();
         return new Issued(token, "/api/preview/" + token, expires);
@@ -84,13 +100,16 @@ public class PreviewTokens {
     /** The public detail of the entry the token opens; an unknown, expired or revoked token is a 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Object open(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        Matcher parts = token == null ? null : TOKEN.matcher(token);
+        if (parts == null || !parts.matches()
+                || !MessageDigest.isEqual(signature(parts.group(1) + "." + parts.group(2)), B64D.decode(parts.group(3)))
+                || Instant.ofEpochSecond(Long.parseLong(parts.group(2))).compareTo(clock.instant()) <= 0) {
             throw ProblemException.notFound("Preview");
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select entry_type, entry_id from preview_token where token_hash = ?1"
                         + " and revoked_at is null and expires_at > ?2")
-                .setParameter(1, Hashes.sha256Hex(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .setParameter(1, Hashes.sha256Hex(parts.group(1)))
                 .setParameter(2, clock.instant()).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("Preview");
@@ -105,5 +124,9 @@ public class PreviewTokens {
             case ARTICLE -> articles.detailOf(id);
             case COLLECTION -> collections.detailOf(id);
         };
+    }
+
+    private byte[] signature(String payload) {
+        return keys.derive(PURPOSE, payload.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -169,4 +169,26 @@ class DiscoveryTest {
         given().get(path).then().statusCode(404).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
         given().get("/api/preview/not-a-token").then().statusCode(404);
     }
+
+    @Test
+    void aPreviewLinkIsSignedSoItsExpiryCannotBeMovedNorItsSignatureGuessed() {
+        Editors.Person editor = Editors.with("editor");
+        long id = Editors.createStory(editor, "签名预览", "正文").getLong("id");
+        String path = editor.as().post("/api/editorial/stories/" + id + "/preview-token").then().statusCode(201)
+                .extract().path("path");
+        String[] parts = path.substring("/api/preview/".length()).split("\\.");
+        assertThat(parts).hasSize(3);
+        given().get(path).then().statusCode(200);
+
+        // a year later than signed: the stored row alone would not catch this, the signature does
+        TestClock.set(Instant.now().plus(Duration.ofHours(25)));
+        given().get(path).then().statusCode(404);
+        given().get("/api/preview/" + parts[0] + "." + (Long.parseLong(parts[1]) + 365 * 86400L) + "." + parts[2])
+                .then().statusCode(404);
+        TestClock.reset();
+        char last = parts[2].charAt(parts[2].length() - 1);
+        String otherSignature = parts[2].substring(0, parts[2].length() - 1) + (last == 'A' ? 'B' : 'A');
+        given().get("/api/preview/" + parts[0] + "." + parts[1] + "." + otherSignature).then().statusCode(404);
+        given().get(path).then().statusCode(200);
+    }
 }
