@@ -1,5 +1,7 @@
 package cn.youguang.console;
 
+import cn.youguang.auth.AccountService;
+import cn.youguang.auth.Profile;
 import cn.youguang.common.PageRequest;
 import cn.youguang.common.ProblemException;
 import cn.youguang.common.QueryParams;
@@ -23,7 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 清风城管 for inspectors alone, as /api/inspection/reports: the queue, a case, a printable case for hand-over,
@@ -40,13 +44,15 @@ public class SupervisionPages {
     private final ReportWorkflow workflow;
     private final ReportService reports;
     private final SupervisionAudit audit;
+    private final AccountService accounts;
     private final ConsoleUser me;
     private final Template queue;
     private final Template detail;
     private final Template print;
     private final Template log;
 
-    public SupervisionPages(ReportWorkflow workflow, ReportService reports, SupervisionAudit audit, ConsoleUser me,
+    public SupervisionPages(ReportWorkflow workflow, ReportService reports, SupervisionAudit audit,
+                            AccountService accounts, ConsoleUser me,
                             @Location("console/supervision-reports.html") Template queue,
                             @Location("console/supervision-report.html") Template detail,
                             @Location("console/supervision-print.html") Template print,
@@ -54,6 +60,7 @@ public class SupervisionPages {
         this.workflow = workflow;
         this.reports = reports;
         this.audit = audit;
+        this.accounts = accounts;
         this.me = me;
         this.queue = queue;
         this.detail = detail;
@@ -80,7 +87,7 @@ public class SupervisionPages {
         List<ReportViews.AuditLine> lines = audit.lines(from, AUDIT_PAGE);
         Long next = lines.size() == AUDIT_PAGE ? lines.get(lines.size() - 1).id() : null;
         return log.data("me", me).data("active", "/admin/supervision/audit").data("check", audit.verify())
-                .data("lines", lines).data("next", next).data("labels", new Words());
+                .data("lines", named(lines)).data("next", next).data("labels", new Words());
     }
 
     @GET
@@ -98,7 +105,7 @@ public class SupervisionPages {
     public TemplateInstance print(@PathParam("id") String id) {
         ReportViews.StaffDetail report = workflow.detail(desk(), QueryParams.id("id", id));
         // read after the case, so this very print is in the excerpt
-        return print.data("me", me).data("report", report).data("audit", audit.about(report.id(), 500))
+        return print.data("me", me).data("report", report).data("audit", named(audit.about(report.id(), 500)))
                 .data("labels", new Words());
     }
 
@@ -110,6 +117,28 @@ public class SupervisionPages {
             throw ProblemException.invalid("position", "must be a photo number");
         }
         return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), Integer.parseInt(position)));
+    }
+
+    /** An audit line with who did it, by name (actor 0 is the server command). */
+    public record NamedLine(ReportViews.AuditLine line, String actor) {
+    }
+
+    private List<NamedLine> named(List<ReportViews.AuditLine> lines) {
+        Map<Long, String> names = new HashMap<>();
+        return lines.stream().map(l -> new NamedLine(l, names.computeIfAbsent(l.actorId(), this::nameOf))).toList();
+    }
+
+    private String nameOf(long actorId) {
+        if (actorId == 0) {
+            return "服务器命令";
+        }
+        try {
+            Profile p = accounts.get(actorId);
+            return (p.displayName() == null || p.displayName().isBlank() ? p.username() : p.displayName())
+                    + "（#" + actorId + "）";
+        } catch (ProblemException gone) {
+            return "#" + actorId;
+        }
     }
 
     private ReportWorkflow.Desk desk() {

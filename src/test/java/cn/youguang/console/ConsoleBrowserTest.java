@@ -345,7 +345,7 @@ class ConsoleBrowserTest {
         long read = new cn.youguang.testing.DatabaseRows(dataSource).count(
                 "select min(id) from supervision_audit where report_id = ? and actor_id = ? and action = 'READ'", id, inspectorId);
         assertThat(browser.findElement(By.id("audit-" + read)).getText())
-                .contains("工作人员 #" + inspectorId).contains("查看案件").contains(number);
+                .contains("测试 " + inspector + "（#" + inspectorId + "）").contains("查看案件").contains(number);
         screenshot("supervision-audit");
     }
 
