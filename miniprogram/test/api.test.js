@@ -142,6 +142,70 @@ describe('tokens', () => {
   })
 })
 
+describe('an optional sign-in (counts that say whether you liked an entry)', () => {
+  const COUNTS = { type: 'stories', id: 3, views: 10, likes: 4 }
+  const params = { kind: 'stories', id: 3 }
+
+  test('signed out: no token, and nobody is asked to sign in', async () => {
+    const requests = backend({ 'GET /api/engagement/stories/3': COUNTS })
+    expect(await api.call('engagement', { params })).toEqual(COUNTS)
+    expect(requests).toHaveLength(1)
+    expect(requests[0].header.Authorization).toBeUndefined()
+    expect(wx.login).not.toHaveBeenCalled()
+  })
+
+  test('signed in: the token goes along', async () => {
+    signedIn('access-1')
+    const requests = backend({ 'GET /api/engagement/stories/3': Object.assign({ liked: true }, COUNTS) })
+    expect((await api.call('engagement', { params })).liked).toBe(true)
+    expect(requests[0].header.Authorization).toBe('Bearer access-1')
+  })
+
+  test('an expired token is refreshed and the read retried once with the new one', async () => {
+    signedIn('access-1', 'refresh-1')
+    const requests = backend({
+      'POST /api/auth/refresh': TOKENS(2),
+      'GET /api/engagement/stories/3': req => (req.header.Authorization === 'Bearer access-2'
+        ? Object.assign({ liked: false }, COUNTS) : problem(401, 'Unauthorized'))
+    })
+    expect((await api.call('engagement', { params })).liked).toBe(false)
+    expect(requests.map(r => r.path)).toEqual(['/api/engagement/stories/3', '/api/auth/refresh', '/api/engagement/stories/3'])
+  })
+
+  test('a sign-in that cannot be renewed ends, and the read is made without it', async () => {
+    signedIn('access-1', 'refresh-1')
+    wx.login = jest.fn(o => o.fail({ errMsg: 'login:fail' }))
+    const requests = backend({
+      'POST /api/auth/refresh': problem(401, 'Unauthorized', 'This sign-in has ended'),
+      'GET /api/engagement/stories/3': req => (req.header.Authorization ? problem(401, 'Unauthorized') : COUNTS)
+    })
+    expect(await api.call('engagement', { params, silent: true })).toEqual(COUNTS)
+    expect(requests.map(r => r.path)).toEqual(['/api/engagement/stories/3', '/api/auth/refresh', '/api/engagement/stories/3'])
+    expect(requests[2].header.Authorization).toBeUndefined()
+    expect(api.signedIn()).toBe(false)
+  })
+
+  test('a reply meant for one signed-in reader is not kept in the shared ETag cache', async () => {
+    const endpoints = require('../utils/endpoints')
+    endpoints.optionalCachedForTest = { method: 'GET', path: '/api/engagement/{kind}/{id}', auth: 'optional', cache: true }
+    try {
+      const requests = backend({
+        'GET /api/engagement/stories/3': req => ({ statusCode: 200, data: COUNTS, header: { ETag: req.header.Authorization ? '"mine"' : '"public"' } })
+      })
+      signedIn()
+      await api.call('optionalCachedForTest', { params })
+      await api.call('optionalCachedForTest', { params })
+      expect(requests.map(r => r.header['If-None-Match'])).toEqual([undefined, undefined])
+      wx.removeStorageSync('yg.session')
+      await api.call('optionalCachedForTest', { params })
+      await api.call('optionalCachedForTest', { params })
+      expect(requests.slice(2).map(r => r.header['If-None-Match'])).toEqual([undefined, '"public"'])
+    } finally {
+      delete endpoints.optionalCachedForTest
+    }
+  })
+})
+
 describe('creates', () => {
   test('carry an Idempotency-Key, the same one on every retry after a network error', async () => {
     signedIn()

@@ -265,7 +265,59 @@ describe('my notes and book lists', () => {
     page.querySelectorAll('.post')[0].dispatchEvent('tap')
     page.querySelectorAll('.post')[2].dispatchEvent('tap')
     await settle()
-    expect(wx.navigateTo.mock.calls).toEqual([[{ url: '/pages/club/post?id=3' }]])
+    expect(wx.navigateTo.mock.calls).toEqual([[{ url: '/pages/club/post?id=1&mine=1' }], [{ url: '/pages/club/post?id=3' }]])
+  })
+
+  test('my own note opened from my notes: pending or rejected shows its state to me alone, without comments or likes', async () => {
+    signedIn()
+    const rejected = Object.assign(POST(2), { state: 'rejected', rejectReason: '与读书无关', images: [{ id: 8, url: null, state: 'rejected' }] })
+    const pending = Object.assign(POST(1), { state: 'pending', images: [{ id: 5, url: 'http://x/api/club/images/5', state: 'approved' }, { id: 6, state: 'pending' }] })
+    const requests = backend({ 'GET /api/club/me/posts/1': pending, 'GET /api/club/me/posts/2': rejected })
+    const page = render('pages/club/post')
+    await page.instance.onLoad({ id: '1', mine: '1' })
+    await settle()
+    expect(requests[0].header.Authorization).toBe('Bearer access-1')
+    expect(text(page)).toContain('审核中')
+    expect(text(page)).toContain('正在审核，通过后其他人才能看到')
+    expect(text(page)).toContain('笔记1')
+    expect(page.querySelectorAll('.image')).toHaveLength(1)
+    expect(text(page)).toContain('1 张图片正在审核')
+    expect(page.querySelector('.like')).toBeUndefined()
+    expect(page.querySelector('.comment-input')).toBeUndefined()
+    expect(requests.map(r => r.path)).toEqual(['/api/club/me/posts/1'])
+
+    await page.instance.onLoad({ id: '2', mine: '1' })
+    await settle()
+    expect(text(page)).toContain('未通过原因：与读书无关')
+    expect(page.querySelectorAll('.image')).toHaveLength(0)
+  })
+
+  test('my own note that was published meanwhile opens as the public note with its comments', async () => {
+    signedIn()
+    const requests = backend({
+      'GET /api/club/me/posts/3': Object.assign(POST(3), { state: 'published' }),
+      'GET /api/club/posts/3': { post: POST(3), comments: { items: [{ id: 9, postId: 3, author: AUTHOR, text: '写得好', likeCount: 0, replyCount: 0, createdAt: '2026-11-21T02:00:00Z' }], nextCursor: null } }
+    })
+    const page = render('pages/club/post')
+    await page.instance.onLoad({ id: '3', mine: '1' })
+    await settle()
+    expect(requests.map(r => r.path)).toEqual(['/api/club/me/posts/3', '/api/club/posts/3'])
+    expect(text(page)).toContain('写得好')
+    expect(page.querySelector('.like')).toBeDefined()
+    expect(page.querySelector('.own-state')).toBeUndefined()
+  })
+
+  test('my own note: loading and error', async () => {
+    signedIn()
+    backend({ 'GET /api/club/me/posts/1': { pending: true } })
+    const page = render('pages/club/post')
+    page.instance.onLoad({ id: '1', mine: '1' })
+    await settle()
+    expect(text(page)).toContain('加载中')
+    backend({ 'GET /api/club/me/posts/1': problem(404, 'Not Found', 'Post 1') })
+    await page.instance.load()
+    await settle()
+    expect(text(page)).toContain('内容不存在或已下线')
   })
 
   test('my notes: loading, empty, error', async () => {

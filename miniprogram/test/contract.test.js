@@ -73,9 +73,9 @@ test('the privacy endpoints are in the table: the guide is public, a person\'s c
   })
 })
 
-test('the engagement endpoints are in the table: counts and views are public, likes need sign-in', () => {
+test('the engagement endpoints are in the table: counts take a sign-in when there is one, views are public, likes need sign-in', () => {
   const engagement = {
-    engagement: ['GET', '/api/engagement/{kind}/{id}', undefined],
+    engagement: ['GET', '/api/engagement/{kind}/{id}', 'optional'],
     countView: ['POST', '/api/engagement/{kind}/{id}/views', undefined],
     like: ['POST', '/api/engagement/{kind}/{id}/like', 'required'],
     unlike: ['DELETE', '/api/engagement/{kind}/{id}/like', 'required']

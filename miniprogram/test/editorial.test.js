@@ -74,6 +74,18 @@ describe('preview links', () => {
     expect(page.querySelector('.share-card')).toBeUndefined()
   })
 
+  test('the link as the console shows it (/api/preview/<token>, encoded or not) opens the same draft', async () => {
+    const requests = backend({ 'GET /api/preview/tok-123': DRAFT })
+    const page = render('pages/story/story')
+    await page.instance.onLoad({ preview: encodeURIComponent('/api/preview/tok-123') })
+    await settle()
+    const article = render('pages/article/article')
+    await article.instance.onLoad({ preview: 'https://api.youguang.example.cn/api/preview/tok-123' })
+    await settle()
+    expect(requests.map(r => r.path)).toEqual(['/api/preview/tok-123', '/api/preview/tok-123'])
+    expect(text(page)).toContain('预览：这是尚未发布的稿件')
+  })
+
   test('an expired link is an error state; an article draft opens the same way', async () => {
     backend({ 'GET /api/preview/old': problem(404, 'Not Found', 'This preview link has expired or was revoked'), 'GET /api/preview/art': { slug: 'a', title: '文章草稿', nodes: [] } })
     const page = render('pages/story/story')

@@ -93,6 +93,49 @@ describe.each(PAGES)('$name page', p => {
     expect(requests.filter(r => r.path === `${base}/views`)).toHaveLength(1)
   })
 
+  test('a signed-in reader who liked it before sees the heart filled when the page opens, and can take it back', async () => {
+    signedIn()
+    const { requests, page, like } = await open({
+      [`GET ${base}`]: req => (req.header.Authorization === 'Bearer access-1' ? counts(p, 10, 4, true) : counts(p, 10, 4, null)),
+      [`POST ${base}/views`]: { statusCode: 202, data: '' },
+      [`DELETE ${base}/like`]: counts(p, 10, 3, false)
+    })
+    expect(text(page)).toContain('❤已赞4')
+    expect(requests.find(r => r.method === 'GET' && r.path === base).header.Authorization).toBe('Bearer access-1')
+    like()
+    await settle()
+    expect(requests.pop()).toMatchObject({ method: 'DELETE', path: `${base}/like` })
+    expect(text(page)).toContain('♡点赞3')
+  })
+
+  test('signed out, the counts are read without a token and the heart starts empty', async () => {
+    const { requests, page } = await open({
+      [`GET ${base}`]: counts(p, 10, 4, null),
+      [`POST ${base}/views`]: { statusCode: 202, data: '' }
+    })
+    expect(requests.find(r => r.method === 'GET' && r.path === base).header.Authorization).toBeUndefined()
+    expect(text(page)).toContain('♡点赞4')
+    expect(wx.login).not.toHaveBeenCalled()
+  })
+
+  test('back on the page after signing in elsewhere, the counts are read again with the token', async () => {
+    const { requests, page, bar } = await open({
+      [`GET ${base}`]: req => (req.header.Authorization ? counts(p, 10, 4, true) : counts(p, 10, 4, null)),
+      [`POST ${base}/views`]: { statusCode: 202, data: '' }
+    })
+    expect(text(page)).toContain('♡点赞4')
+    bar.triggerPageLifeTime('show')
+    await settle()
+    expect(requests.filter(r => r.method === 'GET' && r.path === base)).toHaveLength(1) // nothing changed
+    signedIn()
+    bar.triggerPageLifeTime('show')
+    await settle()
+    const reads = requests.filter(r => r.method === 'GET' && r.path === base)
+    expect(reads.map(r => r.header.Authorization)).toEqual([undefined, 'Bearer access-1'])
+    expect(text(page)).toContain('❤已赞4')
+    expect(requests.filter(r => r.path === `${base}/views`)).toHaveLength(1)
+  })
+
   test('a refused like goes back to what it was and says why', async () => {
     signedIn()
     const reply = later()

@@ -92,7 +92,9 @@ const SHARED = {
   'state-view': 'components/state-view/index',
   'privacy-popup': 'components/privacy-popup/index',
   'report-receipt': 'components/report-receipt/index',
-  'engagement-bar': 'components/engagement-bar/index'
+  'engagement-bar': 'components/engagement-bar/index',
+  'report-rating': 'components/report-rating/index',
+  'staff-picker': 'components/staff-picker/index'
 }
 let shared = null
 

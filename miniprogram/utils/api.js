@@ -173,7 +173,9 @@ async function call(name, options = {}) {
   }
   const target = url(name, params, query)
   const idempotencyKey = ep.create ? (options.idempotencyKey || newIdempotencyKey()) : null
-  const cached = ep.cache ? etagCache.get(target) : null
+  // an optional sign-in goes along only when the user has one: the reply is then theirs, so it is not cached
+  const withToken = ep.auth === 'required' || (ep.auth === 'optional' && session.get() !== null)
+  const cached = ep.cache && !withToken ? etagCache.get(target) : null
   try {
     if (ep.auth === 'required' && !session.get()) {
       await signIn()
@@ -182,7 +184,7 @@ async function call(name, options = {}) {
       const headersFor = () => {
         const header = Object.assign({ 'Content-Type': 'application/json' }, headers)
         const current = session.get()
-        if (ep.auth === 'required' && current) {
+        if (withToken && current) {
           header.Authorization = `Bearer ${current.accessToken}`
         }
         if (idempotencyKey) {
@@ -194,8 +196,18 @@ async function call(name, options = {}) {
         return header
       }
       const res = await sendWithRetries(ep, ep.method, target, body, headersFor)
-      if (res.statusCode === 401 && ep.auth === 'required' && !renewed) {
-        await renewSession()
+      if (res.statusCode === 401 && withToken && !renewed) {
+        if (ep.auth === 'required') {
+          await renewSession()
+        } else {
+          // a sign-in that cannot be renewed is no reason to refuse a public read: it is asked without one
+          await renewSession().catch(error => {
+            if (error.kind === 'network') {
+              throw error
+            }
+            session.clear()
+          })
+        }
         continue
       }
       if (res.statusCode === 304 && cached) {
@@ -203,7 +215,7 @@ async function call(name, options = {}) {
       }
       if (res.statusCode >= 200 && res.statusCode < 300) {
         const etag = headerValue(res.header, 'ETag')
-        if (ep.cache && etag) {
+        if (ep.cache && !withToken && etag) {
           etagCache.put(target, etag, res.data)
         }
         return res.data === '' ? null : res.data

@@ -1,6 +1,7 @@
 // Every backend endpoint the mini-program calls, and nothing else: the API client refuses other names, and the
 // contract test (test/contract.test.js) checks each method and path against the backend's OpenAPI document.
-//   auth:       'required' signs in first (wx.login) and refreshes on 401; absent = public, no token sent
+//   auth:       'required' signs in first (wx.login) and refreshes on 401; 'optional' sends the token only when
+//               the user is signed in (and refreshes it on 401), never asks to sign in; absent = public, no token sent
 //   cache:      keep the reply with its ETag and revalidate with If-None-Match
 //   create:     send an Idempotency-Key, the same one on every retry
 //   idempotent: safe to send again after a network error (GETs always are)
@@ -35,7 +36,8 @@ module.exports = {
   search: { method: 'GET', path: '/api/search' },
   preview: { method: 'GET', path: '/api/preview/{token}' },
   // views and likes of a story, article or video ({kind}: stories, articles, videos; {id}: the entry's id)
-  engagement: { method: 'GET', path: '/api/engagement/{kind}/{id}' },
+  // with a sign-in the reply also says whether this reader liked the entry
+  engagement: { method: 'GET', path: '/api/engagement/{kind}/{id}', auth: 'optional' },
   like: { method: 'POST', path: '/api/engagement/{kind}/{id}/like', auth: 'required', idempotent: true },
   unlike: { method: 'DELETE', path: '/api/engagement/{kind}/{id}/like', auth: 'required', idempotent: true },
   // counted once per device per day (X-Device-Id), so a resend after a network error counts nothing twice
@@ -45,14 +47,21 @@ module.exports = {
 
   reportCategories: { method: 'GET', path: '/api/reports/categories', cache: true },
   reportDistricts: { method: 'GET', path: '/api/reports/districts', cache: true },
+  // the staff directory (names and units) a supervision report names people from
+  reportStaff: { method: 'GET', path: '/api/reports/staff', auth: 'required' },
   submitReport: { method: 'POST', path: '/api/reports', auth: 'required', create: true },
   trackReport: { method: 'POST', path: '/api/reports/track', idempotent: true },
   confirmByCode: { method: 'POST', path: '/api/reports/track/confirm' },
   disputeByCode: { method: 'POST', path: '/api/reports/track/dispute' },
+  // 满意度评价: a first rating is not repeated after a network error (a second one is refused); a change may be
+  rateByCode: { method: 'POST', path: '/api/reports/track/rating' },
+  changeRatingByCode: { method: 'PUT', path: '/api/reports/track/rating', idempotent: true },
   myReports: { method: 'GET', path: '/api/me/reports', auth: 'required' },
   myReport: { method: 'GET', path: '/api/me/reports/{number}', auth: 'required' },
   confirmMine: { method: 'POST', path: '/api/me/reports/{number}/confirm', auth: 'required' },
   disputeMine: { method: 'POST', path: '/api/me/reports/{number}/dispute', auth: 'required' },
+  rateMine: { method: 'POST', path: '/api/me/reports/{number}/rating', auth: 'required' },
+  changeRatingMine: { method: 'PUT', path: '/api/me/reports/{number}/rating', auth: 'required', idempotent: true },
 
   clubFeed: { method: 'GET', path: '/api/club/posts', cache: true },
   clubPost: { method: 'GET', path: '/api/club/posts/{id}', cache: true },
@@ -67,6 +76,7 @@ module.exports = {
   checkIn: { method: 'POST', path: '/api/club/check-ins', auth: 'required', create: true },
   myStreaks: { method: 'GET', path: '/api/club/me/check-ins', auth: 'required' },
   myPosts: { method: 'GET', path: '/api/club/me/posts', auth: 'required' },
+  myPost: { method: 'GET', path: '/api/club/me/posts/{id}', auth: 'required' },
   bookLists: { method: 'GET', path: '/api/club/lists', cache: true },
   bookList: { method: 'GET', path: '/api/club/lists/{id}', cache: true },
 

@@ -43,4 +43,21 @@ function duration(seconds) {
   return `${Math.floor(total / 60)}:${pad(total % 60)}`
 }
 
-module.exports = { errorText, date, dateTime, duration }
+/**
+ * The token of a preview link given as ?preview=: the token itself, or the link the console shows
+ * (/api/preview/<token>, URL-encoded or not), which editors paste as it is.
+ */
+function previewToken(value) {
+  if (!value) {
+    return ''
+  }
+  let decoded = String(value)
+  try {
+    decoded = decodeURIComponent(decoded)
+  } catch (e) {
+    // not encoded
+  }
+  return decoded.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() || ''
+}
+
+module.exports = { errorText, date, dateTime, duration, previewToken }

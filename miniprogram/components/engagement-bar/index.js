@@ -2,6 +2,7 @@
 // it inside its ready state), so a slow or failing count never holds the detail up: without counts the numbers are
 // simply left out. It posts one view per page open with this phone's device id, and toggles the like at once,
 // putting it back when the backend refuses. Not signed in, it asks first and then uses the app's WeChat sign-in.
+// A signed-in reader's heart starts filled when they liked the entry before (the counts read carries the token).
 const api = require('../../utils/api')
 const device = require('../../utils/device')
 
@@ -28,6 +29,14 @@ Component({
       this.start()
     }
   },
+  pageLifetimes: {
+    // back from signing in (or out) on 我的: the heart follows the reader now looking
+    show() {
+      if (this.started && this.readSignedIn !== api.signedIn()) {
+        this.loadCounts()
+      }
+    }
+  },
   methods: {
     params() {
       return { kind: this.data.kind, id: this.data.entryId }
@@ -43,12 +52,13 @@ Component({
       api.call('countView', { params: this.params(), headers: { 'X-Device-Id': device.id() }, silent: true }).catch(() => null)
     },
     loadCounts() {
+      this.readSignedIn = api.signedIn()
       return api.call('engagement', { params: this.params(), silent: true })
         .then(counts => this.setData({
           views: counts.views,
           likes: counts.likes,
-          // the public counts say nothing about the reader; a like's reply does
-          liked: typeof counts.liked === 'boolean' ? counts.liked : this.data.liked
+          // signed in, the client sends the token and the counts say whether this reader liked it; signed out, no one
+          liked: typeof counts.liked === 'boolean' ? counts.liked : false
         }))
         .catch(() => null)
     },

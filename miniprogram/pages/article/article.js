@@ -14,7 +14,7 @@ Component({
   },
   methods: {
     onLoad(options = {}) {
-      this.setData({ slug: options.slug || (options.scene ? decodeURIComponent(options.scene) : ''), preview: options.preview || '' })
+      this.setData({ slug: options.slug || (options.scene ? decodeURIComponent(options.scene) : ''), preview: view.previewToken(options.preview) })
       return this.load()
     },
     async load() {

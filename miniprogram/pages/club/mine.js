@@ -18,9 +18,9 @@ Component({
       return club.card(post)
     },
     open(event) {
-      if (event.currentTarget.dataset.state === 'published') {
-        wx.navigateTo({ url: `/pages/club/post?id=${event.currentTarget.dataset.id}` })
-      }
+      const { id, state } = event.currentTarget.dataset
+      // only a published note has a public page; the others the author reads in their own view
+      wx.navigateTo({ url: state === 'published' ? `/pages/club/post?id=${id}` : `/pages/club/post?id=${id}&mine=1` })
     },
     compose() {
       wx.navigateTo({ url: '/pages/club/compose' })

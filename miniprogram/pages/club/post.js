@@ -1,5 +1,6 @@
 // One reading note with its comments and the replies under them. Members like, comment and reply; anyone signed in
-// may flag a note for the moderators.
+// may flag a note for the moderators. Opened with &mine=1 (from 我的读书笔记) it shows the author's own note in
+// whatever state: pending or rejected (with the reason) notes are for the author alone, without comments or likes.
 const api = require('../../utils/api')
 const view = require('../../utils/view')
 const club = require('../../utils/club')
@@ -12,7 +13,9 @@ Component({
     state: 'loading',
     errorText: '',
     id: '',
+    mine: false,
     post: null,
+    imagesInReview: 0,
     liked: false,
     comments: [],
     nextCursor: null,
@@ -24,12 +27,26 @@ Component({
   },
   methods: {
     onLoad(options = {}) {
-      this.setData({ id: options.id || '', commentKey: api.newIdempotencyKey() })
+      this.setData({ id: options.id || '', mine: options.mine === '1', commentKey: api.newIdempotencyKey() })
       return this.load()
     },
     async load() {
       this.setData({ state: 'loading' })
       try {
+        if (this.data.mine) {
+          const own = await api.call('myPost', { params: { id: this.data.id }, silent: true })
+          if (own.state !== 'published') {
+            this.setData({
+              post: club.card(own),
+              // an image's address comes only once it is approved
+              imagesInReview: (own.images || []).filter(i => !i.url).length,
+              state: 'ready'
+            })
+            return
+          }
+          // published meanwhile: the public view, with its comments
+          this.setData({ mine: false })
+        }
         const detail = await api.call('clubPost', { params: { id: this.data.id }, query: { limit: PAGE_SIZE }, silent: true })
         this.setData({
           post: club.card(detail.post),

@@ -12,6 +12,7 @@ const view = require('../../utils/view')
 const handoff = require('../../utils/handoff')
 
 const MAX_DESCRIPTION = 2000
+const MAX_NAMED_STAFF = 5
 const PHONE = /^\+?[0-9](?:[ -]?[0-9]){4,19}$/
 const TITLES = { street: '城管随手拍', supervision: '清风城管' }
 
@@ -34,6 +35,9 @@ function validate(data, photosProblem) {
     if (data.districtIndex < 0) {
       errors.district = '请选择所在区域'
     }
+  }
+  if (data.channel === 'supervision' && data.namedStaff.length > MAX_NAMED_STAFF) {
+    errors.namedStaff = `最多选择 ${MAX_NAMED_STAFF} 人`
   }
   if (data.contactPhone && !PHONE.test(data.contactPhone.trim())) {
     errors.contactPhone = '请填写正确的电话号码'
@@ -61,12 +65,14 @@ Component({
     location: null,
     contactPhone: '',
     anonymous: false,
+    namedStaff: [],
     subscribe: false,
     canSubscribe: false,
     errors: {},
     submitting: false,
     idempotencyKey: '',
-    maxDescription: MAX_DESCRIPTION
+    maxDescription: MAX_DESCRIPTION,
+    maxNamedStaff: MAX_NAMED_STAFF
   },
   methods: {
     onLoad(options = {}) {
@@ -105,6 +111,9 @@ Component({
     },
     onPhone(event) {
       this.setData({ contactPhone: event.detail.value, 'errors.contactPhone': '' })
+    },
+    onStaff(event) {
+      this.setData({ namedStaff: event.detail.ids, 'errors.namedStaff': '' })
     },
     onAnonymous(event) {
       this.setData({ anonymous: event.detail.value })
@@ -164,6 +173,9 @@ Component({
         contactPhone: d.contactPhone.trim() || undefined,
         anonymous: d.channel === 'supervision' ? d.anonymous : false,
         subscribe
+      }
+      if (d.channel === 'supervision' && d.namedStaff.length) {
+        body.namedStaff = d.namedStaff
       }
       if (d.channel === 'street') {
         body.location = { latitude: d.location.latitude, longitude: d.location.longitude }

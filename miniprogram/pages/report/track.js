@@ -1,14 +1,31 @@
 // Following a report up: by number + query code (anyone, anonymous reports too), or as its signed-in reporter.
-// Subscribe messages open this page as ?number=…. After closure the citizen confirms the result or disputes it,
-// which reopens the report.
+// Subscribe messages open this page as ?number=…. After closure the citizen rates the handling (满意度评价) and
+// confirms the result or disputes it, which reopens the report.
 const api = require('../../utils/api')
+const config = require('../../config')
 const view = require('../../utils/view')
+
+const DAY_MS = 24 * 3600 * 1000
+// what a step of the timeline was, where its status alone would not say (a confirmation leaves the report closed)
+const STEPS = { submitted: '提交报告', confirmed: '市民确认办理结果', disputed: '市民提出异议', returned: '退回重新派遣' }
+
+/**
+ * Until when a rating can be given or changed. The reply says so while the result waits for confirmation; once
+ * confirmed it no longer does, so the window is counted from the closure as the backend counts it.
+ */
+function rateUntil(tracking) {
+  if (tracking.respondUntil) {
+    return new Date(tracking.respondUntil).getTime()
+  }
+  return tracking.closedAt ? new Date(tracking.closedAt).getTime() + config.reportResponseDays * DAY_MS : 0
+}
 
 const NUMBER = /^(SP|QF)-\d{8}-\d{1,10}$/
 
 function shown(tracking) {
   // the API answers enum values in lower case; older replies had upper case
-  const respondOpen = String(tracking.status).toLowerCase() === 'closed' && !tracking.confirmedAt && tracking.respondUntil
+  const closed = String(tracking.status).toLowerCase() === 'closed'
+  const respondOpen = closed && !tracking.confirmedAt && tracking.respondUntil
     && new Date(tracking.respondUntil).getTime() > Date.now()
   return Object.assign({}, tracking, {
     channelName: String(tracking.channel).toLowerCase() === 'supervision' ? '清风城管' : '城管随手拍',
@@ -17,7 +34,12 @@ function shown(tracking) {
     closed: view.dateTime(tracking.closedAt),
     respondBy: view.date(tracking.respondUntil),
     canRespond: Boolean(respondOpen),
-    timeline: (tracking.timeline || []).map(e => Object.assign({}, e, { when: view.dateTime(e.at) }))
+    canRate: closed && rateUntil(tracking) > Date.now(),
+    rating: tracking.rating || null,
+    timeline: (tracking.timeline || []).map(e => Object.assign({}, e, {
+      when: view.dateTime(e.at),
+      step: STEPS[e.kind] || e.statusLabel || '说明'
+    }))
   })
 }
 
@@ -32,7 +54,9 @@ Component({
     via: '',
     tracking: null,
     reason: '',
-    responding: false
+    responding: false,
+    ratingBusy: false,
+    ratingErrors: null
   },
   methods: {
     async onLoad(options = {}) {
@@ -105,6 +129,28 @@ Component({
         })
         .catch(() => null)
         .then(() => this.setData({ responding: false }))
+    },
+    /** The rating component's checked form: a first rating is a POST, a change a PUT. */
+    rate(event) {
+      const { change, score, comment, dispute, reason } = event.detail
+      const byCode = this.data.via !== 'mine'
+      const name = byCode ? (change ? 'changeRatingByCode' : 'rateByCode') : (change ? 'changeRatingMine' : 'rateMine')
+      const rating = { score, comment, dispute, reason }
+      const options = byCode
+        ? { body: Object.assign({ number: this.data.number, code: this.data.code }, rating) }
+        : { params: { number: this.data.tracking.number }, body: rating }
+      this.setData({ ratingBusy: true, ratingErrors: null })
+      return api.call(name, options)
+        .then(tracking => {
+          this.setData({ tracking: shown(tracking) })
+          wx.showToast({ title: dispute ? '已提交评价和异议，报告重新办理' : '感谢你的评价', icon: 'none' })
+        })
+        .catch(e => {
+          // the toast said why; a field the backend named is shown at that field
+          const named = ((e.problem && e.problem.errors) || []).reduce((all, err) => Object.assign(all, { [err.field]: err.message }), {})
+          this.setData({ ratingErrors: Object.keys(named).length ? named : null })
+        })
+        .then(() => this.setData({ ratingBusy: false }))
     },
     confirm() {
       return this.respond(false)

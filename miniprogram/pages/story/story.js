@@ -24,7 +24,7 @@ Component({
   methods: {
     onLoad(options = {}) {
       const slug = options.slug || (options.scene ? decodeURIComponent(options.scene) : '')
-      this.setData({ slug, collection: options.collection || '', preview: options.preview || '' })
+      this.setData({ slug, collection: options.collection || '', preview: view.previewToken(options.preview) })
       return this.load()
     },
     async load() {

@@ -121,6 +121,10 @@ public class Report {
     @Column(name = "result_due")
     private LocalDate resultDue;
 
+    /** the running due date was counted over a year without a holiday schedule (weekends only) */
+    @Column(name = "due_provisional", nullable = false)
+    private boolean dueProvisional;
+
     @Column(nullable = false)
     private boolean overdue;
 
@@ -165,7 +169,7 @@ public class Report {
     }
 
     Report(String number, Channel channel, String categoryCode, String description, boolean anonymous,
-           Long reporterId, String source, Instant now, LocalDate acceptDue) {
+           Long reporterId, String source, Instant now, WorkCalendar.Due acceptDue) {
         this.number = number;
         this.channel = channel;
         this.categoryCode = categoryCode;
@@ -176,7 +180,8 @@ public class Report {
         this.status = ReportStatus.SUBMITTED;
         this.createdAt = now;
         this.updatedAt = now;
-        this.acceptDue = acceptDue;
+        this.acceptDue = acceptDue.day();
+        this.dueProvisional = acceptDue.provisional();
     }
 
     /** Sets the status as {@link ReportLifecycle} decided, with the time it was accepted or closed. */
@@ -382,8 +387,25 @@ public class Report {
         return resultDue;
     }
 
-    void setResultDue(LocalDate resultDue) {
-        this.resultDue = resultDue;
+    /** The result's due date set on acceptance: it is the running one from now on. */
+    void setResultDue(WorkCalendar.Due resultDue) {
+        this.resultDue = resultDue.day();
+        this.dueProvisional = resultDue.provisional();
+    }
+
+    /** A provisional due date counted again once its year's schedule was entered. */
+    void recountedAcceptDue(WorkCalendar.Due due) {
+        this.acceptDue = due.day();
+        this.dueProvisional = due.provisional();
+    }
+
+    void recountedResultDue(WorkCalendar.Due due) {
+        this.resultDue = due.day();
+        this.dueProvisional = due.provisional();
+    }
+
+    public boolean isDueProvisional() {
+        return dueProvisional;
     }
 
     public boolean isOverdue() {

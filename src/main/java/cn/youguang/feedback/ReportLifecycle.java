@@ -88,15 +88,23 @@ public class ReportLifecycle {
     }
 
     /** The day by which a report filed today must be accepted or refused. */
-    public LocalDate acceptDue(Channel channel, LocalDate filedOn) {
-        return calendar.addWorkingDays(filedOn, channel == Channel.STREET ? config.streetAcceptDays()
-                : config.supervisionAcceptDays());
+    public WorkCalendar.Due acceptDue(Channel channel, LocalDate filedOn) {
+        return calendar.addWorkingDays(filedOn, acceptDays(channel));
+    }
+
+    /** Working days to accept or refuse a report of the channel. */
+    public int acceptDays(Channel channel) {
+        return channel == Channel.STREET ? config.streetAcceptDays() : config.supervisionAcceptDays();
+    }
+
+    /** Working days from acceptance to the result. */
+    public int resultDays(Channel channel) {
+        return channel == Channel.STREET ? config.streetResultDays() : config.supervisionResultDays();
     }
 
     /** The day by which an accepted report must have its result. */
-    public LocalDate resultDue(Channel channel, LocalDate acceptedOn) {
-        return calendar.addWorkingDays(acceptedOn, channel == Channel.STREET ? config.streetResultDays()
-                : config.supervisionResultDays());
+    public WorkCalendar.Due resultDue(Channel channel, LocalDate acceptedOn) {
+        return calendar.addWorkingDays(acceptedOn, resultDays(channel));
     }
 
     /**

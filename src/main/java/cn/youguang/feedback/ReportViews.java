@@ -56,7 +56,10 @@ public final class ReportViews {
     public record Photo(int position, String stage, String url) {
     }
 
-    /** A report as the dispatcher (street) or inspector (supervision) handles it. */
+    /**
+     * A report as the dispatcher (street) or inspector (supervision) handles it; {@code dueProvisional}: the running
+     * due date was counted over a year whose holiday schedule is not entered yet (weekends only).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StaffDetail(long id, String number, Channel channel, String category, String categoryName,
                               String description, ReportStatus status, String statusLabel, boolean anonymous,
@@ -64,7 +67,7 @@ public final class ReportViews {
                               Double gcjLongitude, String address, String district, String locatedDistrict,
                               boolean districtMismatch, String assignedUnit, Long unitId,
                               String transferredTo, String duplicateOf, LocalDate acceptDue, LocalDate resultDue,
-                              boolean overdue, Instant createdAt, Instant closedAt, int reopenCount, Rating rating,
+                              boolean dueProvisional, boolean overdue, Instant createdAt, Instant closedAt, int reopenCount, Rating rating,
                               List<Photo> photos, List<StaffEvent> events) {
     }
 

@@ -366,7 +366,7 @@ public class ReportWorkflow {
                 r.isAnonymous(), contact, r.getWgsLat(), r.getWgsLon(), r.getGcjLat(), r.getGcjLon(), r.getAddress(),
                 r.getDistrict(), r.getLocatedDistrict(), r.isDistrictMismatch(), r.getAssignedUnit(), r.getUnitId(),
                 r.getTransferredTo(), duplicateOf,
-                r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt(), r.getClosedAt(),
+                r.getAcceptDue(), r.getResultDue(), r.isDueProvisional(), r.isOverdue(), r.getCreatedAt(), r.getClosedAt(),
                 r.getReopenCount(), rating == null ? null : ReportViews.Rating.of(rating), photos, timeline);
     }
 }

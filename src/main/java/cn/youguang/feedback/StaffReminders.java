@@ -61,7 +61,7 @@ public class StaffReminders {
     /** Writes the reminders due on {@code today}; returns how many were new. Called by the deadline watch. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public int remind(LocalDate today) {
-        LocalDate horizon = calendar.addWorkingDays(today, 1);
+        LocalDate horizon = calendar.addWorkingDays(today, 1).day();
         List<Report> due = dueSoon(today, horizon);
         if (due.isEmpty()) {
             return 0;

@@ -89,6 +89,42 @@ class InstancesIT {
             assertThat(seen.statusCode()).isEqualTo(200);
             assertThat(seen.body()).contains("另一个实例导入后立刻可见的段落");
             assertThat(millis).as("the other instance saw the change within a second").isLessThan(1000);
+
+            // the same transition sent to both instances at once: one wins, every other is a 409, never a 500
+            String draft = "{\"frontMatter\":{\"slug\":\"race-" + UUID.randomUUID().toString().substring(0, 8)
+                    + "\",\"title\":\"两个实例同时送审\",\"person\":\"测试人物\",\"summary\":\"测试摘要\"},\"body\":\"正文\"}";
+            HttpResponse<String> created = c.send(HttpRequest.newBuilder(c.uri("/api/editorial/stories"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(draft)));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = json.readTree(created.body()).path("id").asLong();
+            long version = json.readTree(created.body()).path("version").asLong();
+            String move = "{\"to\":\"in_review\",\"version\":" + version + "}";
+            ExecutorService editors = Executors.newFixedThreadPool(16);
+            List<CompletableFuture<HttpResponse<String>>> moves = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                PackagedInstances.Instance via = i % 2 == 0 ? c : d;
+                moves.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return via.send(HttpRequest.newBuilder(via.uri("/api/editorial/stories/" + id + "/transitions"))
+                                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(move)));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("no reply: " + e, e);
+                    }
+                }, editors));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> reply : moves) {
+                statuses.add(reply.join().statusCode());
+            }
+            editors.shutdown();
+            System.out.printf("InstancesIT: the same transition 16 times on two instances: %s%n", statuses);
+            assertThat(statuses).as("one transition wins").containsOnlyOnce(200);
+            assertThat(statuses).as("the others are refused as conflicts").allMatch(s -> s == 200 || s == 409);
+            assertThat(count(instances, "select count(*) from editorial_transition where entry_id = " + id
+                    + " and to_stage = 'IN_REVIEW'")).isEqualTo(1);
+
             c.terminate(Duration.ofSeconds(60));
             d.terminate(Duration.ofSeconds(60));
         }
