@@ -21,6 +21,9 @@ final class Menu {
             item("媒体上传", "/admin/media", MediaPages.class),
             item("读书社审核", "/admin/club/queue", ClubPages.class),
             item("书单", "/admin/club/lists", ClubPages.class),
+            item("随手拍", "/admin/street-reports", StreetReportPages.class),
+            item("清风城管", "/admin/supervision", SupervisionPages.class),
+            item("纪检审计日志", "/admin/supervision/audit", SupervisionPages.class),
             item("邀请码", "/admin/invitations", InvitationPages.class),
             item("账号", "/admin/accounts", AccountPages.class),
             item("纪检授权确认", "/admin/role-grants", RoleGrantPages.class));

@@ -31,6 +31,39 @@ public class Words {
         };
     }
 
+    /** A report's status in Chinese (the service's own label). */
+    public String reportStatus(Object status) {
+        return status instanceof cn.youguang.feedback.ReportStatus s ? s.label()
+                : status == null ? "" : cn.youguang.feedback.ReportStatus.of(String.valueOf(status)).label();
+    }
+
+    public String eventKind(String kind) {
+        return switch (String.valueOf(kind)) {
+            case "submitted" -> "市民提交";
+            case "transition" -> "流转";
+            case "note" -> "备注";
+            case "confirmed" -> "市民确认";
+            case "disputed" -> "市民异议";
+            case "escalated" -> "超期提醒";
+            case "returned" -> "承办单位退回";
+            case "rated" -> "满意度评价";
+            default -> String.valueOf(kind);
+        };
+    }
+
+    public String auditAction(String action) {
+        return switch (String.valueOf(action)) {
+            case "LIST" -> "查看列表";
+            case "READ" -> "查看案件";
+            case "EVIDENCE" -> "查看证据";
+            case "TRANSITION" -> "办理";
+            case "ROLE_GRANT" -> "授予纪检角色";
+            case "ROLE_REMOVAL" -> "撤销纪检角色";
+            case "BODY_BINDING" -> "绑定受理机关";
+            default -> String.valueOf(action);
+        };
+    }
+
     public String time(java.time.Instant at) {
         return at == null ? "" : Labels.time(at);
     }

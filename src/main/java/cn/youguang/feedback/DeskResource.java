@@ -72,6 +72,10 @@ public abstract class DeskResource {
         return workflow.transition(desk(), QueryParams.id("id", id), transition);
     }
 
+    protected ReportViews.StaffDetail noteOf(String id, ReportRequests.Note note) {
+        return workflow.note(desk(), QueryParams.id("id", id), note.note(), note.publicNote() == null || note.publicNote());
+    }
+
     protected ReportViews.StaffDetail returnOf(String id, ReportRequests.Return request) {
         return workflow.giveBack(desk(), QueryParams.id("id", id), request.reason());
     }

@@ -75,4 +75,12 @@ public class DispatchResource extends DeskResource {
                                               @NotNull @Valid ReportRequests.Transition transition) {
         return move(id, transition);
     }
+
+    @POST
+    @Path("/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A note on the timeline without a move: public (the reporter reads it) unless publicNote is false")
+    public ReportViews.StaffDetail note(@PathParam("id") String id, @NotNull @Valid ReportRequests.Note note) {
+        return noteOf(id, note);
+    }
 }

@@ -45,6 +45,10 @@ public final class ReportRequests {
                            @Size(max = 500) String reason) {
     }
 
+    /** A note on a report's timeline without a move; public unless {@code publicNote} is false. */
+    public record Note(@NotBlank @Size(max = 1000) String note, Boolean publicNote) {
+    }
+
     /** 退回: a handling unit gives a report back to the dispatcher. */
     public record Return(@NotBlank @Size(max = 500) String reason) {
     }

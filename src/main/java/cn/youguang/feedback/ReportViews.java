@@ -45,7 +45,8 @@ public final class ReportViews {
     public record QueueItem(long id, String number, Channel channel, String category, String categoryName,
                             ReportStatus status, String district, String locatedDistrict,
                             Boolean districtMismatch, String assignedUnit, Long unitId,
-                            LocalDate acceptDue, LocalDate resultDue, boolean overdue, Instant createdAt) {
+                            LocalDate acceptDue, LocalDate resultDue, boolean overdue, Instant createdAt,
+                            String address) {
     }
 
     public record StaffEvent(Instant at, String kind, ReportStatus from, ReportStatus to, String note,
@@ -84,6 +85,11 @@ public final class ReportViews {
     /** A supervision report handed over to a receiving body, as this bureau's inspectors see it: no content. */
     public record Transfer(String number, ReportStatus status, String transferredTo, Instant createdAt,
                            Instant updatedAt) {
+    }
+
+    /** One line of the supervision audit log as inspectors read it (the detail is gone once retention redacts it). */
+    public record AuditLine(long id, Instant at, long actorId, String action, Long reportId, String detail,
+                            boolean redacted) {
     }
 
     public record Nearby(String number, String category, String categoryName, ReportStatus status, long metres,

@@ -102,7 +102,8 @@ public class ReportWorkflow {
                 r -> new ReportViews.QueueItem(r.getId(), r.getNumber(), r.getChannel(), r.getCategoryCode(),
                         categories.nameOf(r.getCategoryCode()), r.getStatus(), r.getDistrict(), r.getLocatedDistrict(),
                         r.isDistrictMismatch() ? Boolean.TRUE : null, r.getAssignedUnit(),
-                        r.getUnitId(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt()));
+                        r.getUnitId(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(), r.getCreatedAt(),
+                        r.getAddress()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -254,6 +255,24 @@ public class ReportWorkflow {
     }
 
     /**
+     * A note on the timeline without a move: public notes the reporter reads when following the report up,
+     * internal ones only staff see. On a supervision report the note is a line of the audit chain first.
+     */
+    @Transactional
+    public ReportViews.StaffDetail note(Desk desk, long id, String note, boolean publicNote) {
+        Report r = visible(desk, id);
+        if (note == null || note.isBlank()) {
+            throw ProblemException.invalid("note", "must not be blank");
+        }
+        if (desk.channel() == Channel.SUPERVISION) {
+            audit.record(desk.staffId(), AuditEntry.Action.TRANSITION, id, r.getNumber() + " note");
+        }
+        events.persist(new ReportEvent(r.getId(), clock.instant(), desk.staffId(), ReportEvent.Kind.NOTE, null, null,
+                note.strip(), publicNote, desk.unitId()));
+        return staffView(desk, r);
+    }
+
+    /**
      * 退回: a handling unit gives the report back to the dispatcher with its reason (an internal note); the report
      * is accepted again, without a unit, and leaves the unit's desk.
      */
@@ -288,10 +307,8 @@ public class ReportWorkflow {
                     upload.getFormat() == null ? null : upload.getFormat().name().toLowerCase(Locale.ROOT),
                     upload.getSizeBytes(), upload.getTakenAt(), "/api/superior/reports/" + id + "/photos/" + i));
         }
-        List<HandOverPage.AuditLine> lines = em.createQuery("select e from AuditEntry e where e.reportId = :id"
-                        + " order by e.id", AuditEntry.class).setParameter("id", id).setMaxResults(500).getResultList()
-                .stream().map(e -> new HandOverPage.AuditLine(e.getId(), e.getAt(), e.getActorId(), e.getAction(),
-                        e.getDetail())).toList();
+        List<HandOverPage.AuditLine> lines = audit.about(id, 500).stream().map(e -> new HandOverPage.AuditLine(e.id(),
+                e.at(), e.actorId(), e.action(), e.detail())).toList();
         return new HandOverPage.HandOver(r.getNumber(), r.getCreatedAt(), transferredAt, r.getTransferredTo(),
                 r.getCategoryCode(), categories.nameOf(r.getCategoryCode()), r.getDescription(), r.isAnonymous(),
                 r.getContactMasked(), evidence, lines);

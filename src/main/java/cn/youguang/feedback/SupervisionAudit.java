@@ -60,6 +60,30 @@ public class SupervisionAudit {
         });
     }
 
+    /**
+     * The log newest first, {@code limit} lines before line {@code before} (null: from the end). By id, not time:
+     * the chain's order is its ids'.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReportViews.AuditLine> lines(Long before, int limit) {
+        return em.createQuery("select e from AuditEntry e where e.id < :before order by e.id desc", AuditEntry.class)
+                .setParameter("before", before == null ? Long.MAX_VALUE : before).setMaxResults(limit).getResultList()
+                .stream().map(SupervisionAudit::line).toList();
+    }
+
+    /** The lines about one report, oldest first (at most {@code limit}): the excerpt a hand-over carries. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReportViews.AuditLine> about(long reportId, int limit) {
+        return em.createQuery("select e from AuditEntry e where e.reportId = :id order by e.id", AuditEntry.class)
+                .setParameter("id", reportId).setMaxResults(limit).getResultList()
+                .stream().map(SupervisionAudit::line).toList();
+    }
+
+    private static ReportViews.AuditLine line(AuditEntry e) {
+        return new ReportViews.AuditLine(e.getId(), e.getAt(), e.getActorId(), e.getAction(), e.getReportId(),
+                e.getDetail(), e.getRedactedAt() != null);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Verification verify() {
         String expectedPrev = GENESIS;

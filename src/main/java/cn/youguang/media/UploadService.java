@@ -146,6 +146,16 @@ public class UploadService {
         return upload;
     }
 
+    /** This user's latest completed uploads of a kind, newest first: what they can attach next. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UploadView> recentVerified(long ownerId, MediaKind kind, int limit) {
+        return em.createQuery("select u from MediaUpload u where u.ownerId = :owner and u.kind = :kind"
+                        + " and u.status = :verified order by u.createdAt desc, u.id desc", MediaUpload.class)
+                .setParameter("owner", ownerId).setParameter("kind", kind)
+                .setParameter("verified", MediaUpload.Status.VERIFIED).setMaxResults(limit).getResultList()
+                .stream().map(this::view).toList();
+    }
+
     /** Uploads whose policy expired long ago without completion: their objects (if any) go, the rows stay. */
     public int removeAbandoned() {
         Instant cutoff = clock.instant().minus(config.uploadExpiry()).minus(config.abandonedAfter());

@@ -4,6 +4,7 @@ import cn.youguang.common.Role;
 import cn.youguang.testing.Accounts;
 import cn.youguang.testing.ClubFixture;
 import cn.youguang.testing.InjectWeChatMock;
+import cn.youguang.testing.ReportFixture;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +56,9 @@ class ConsoleBrowserTest {
 
     @InjectWeChatMock
     WireMockServer weChat;
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -273,5 +277,86 @@ class ConsoleBrowserTest {
         browser.get(url("/admin/content?kind=stories"));
         assertThat(browser.findElement(By.linkText(title)).getText()).isEqualTo(title);
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void aDispatcherHandlesAStreetReportToClosureThroughThePages() throws IOException {
+        var citizen = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        var receipt = ReportFixture.file(citizen, ReportFixture.street("litter", ReportFixture.LAT, ReportFixture.LON));
+        String number = receipt.getString("number");
+        long id = ReportFixture.idOf(dataSource, number);
+        String dispatcher = newStaff(Set.of(Role.DISPATCHER));
+        // the after photo: an evidence upload of the dispatcher's, completed beforehand (as on the media page)
+        String after = ReportFixture.evidence(Accounts.staff(dispatcher, Accounts.passwordOf(dispatcher)));
+
+        signIn(dispatcher, Accounts.passwordOf(dispatcher));
+        submit(browser.findElement(By.linkText("随手拍")));
+        screenshot("street-reports");
+        submit(browser.findElement(By.linkText(number)));
+        assertThat(browser.findElement(By.cssSelector("a.map")).getAttribute("href"))
+                .startsWith("https://uri.amap.com/marker?position=120.1637");
+        screenshot("street-report");
+        submit(By.cssSelector("form.move-accepted button"));
+        shows("已受理");
+        browser.findElement(By.cssSelector("form.move-dispatched input[name=unit]")).sendKeys("亭湖区环卫所");
+        submit(By.cssSelector("form.move-dispatched button"));
+        shows("已派遣");
+        browser.findElement(By.cssSelector("form.note-form textarea[name=note]")).sendKeys("请环卫所今天处理");
+        submit(By.cssSelector("form.note-form button"));
+        shows("请环卫所今天处理");
+        submit(By.cssSelector("form.move-in_progress button"));
+        shows("处置中");
+        browser.findElement(By.cssSelector("form.move-closed input[name=note]")).sendKeys("垃圾已清运");
+        browser.findElement(By.cssSelector("form.move-closed input[name=afterPhoto]")).sendKeys(after);
+        submit(By.cssSelector("form.move-closed button"));
+        shows("此报告已结束办理");
+        assertThat(browser.findElement(By.cssSelector("table.facts .state")).getText()).isEqualTo("已办结");
+        screenshot("street-report-closed");
+
+        given().header("Authorization", Accounts.staff(dispatcher, Accounts.passwordOf(dispatcher)).bearer())
+                .get("/api/dispatch/reports/" + id).then().statusCode(200).body("status", equalTo("closed"))
+                .body("photos.stage", org.hamcrest.Matchers.hasItem("after"))
+                .body("events.note", org.hamcrest.Matchers.hasItem("请环卫所今天处理"));
+        ReportFixture.track(number, receipt.getString("queryCode")).then().body("status", equalTo("closed"));
+    }
+
+    @Test
+    void anInspectorReadsASupervisionReportAndFindsTheReadInTheAuditLog() throws IOException {
+        var citizen = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        var body = ReportFixture.supervision("integrity");
+        body.put("anonymous", true);
+        String number = ReportFixture.file(citizen, body).getString("number");
+        long id = ReportFixture.idOf(dataSource, number);
+        String inspector = newStaff(Set.of(Role.INSPECTOR));
+        long inspectorId = Accounts.staff(inspector, Accounts.passwordOf(inspector)).id();
+
+        signIn(inspector, Accounts.passwordOf(inspector));
+        submit(browser.findElement(By.linkText("清风城管")));
+        screenshot("supervision-reports");
+        submit(browser.findElement(By.linkText(number)));
+        assertThat(browser.findElement(By.cssSelector(".identity")).getText()).startsWith("匿名举报");
+        screenshot("supervision-report");
+        submit(browser.findElement(By.linkText("打印版（移交用）")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("移交材料");
+        screenshot("supervision-print");
+        browser.get(url("/admin/supervision/audit"));
+        loaded();
+        assertThat(browser.findElement(By.id("chain")).getText()).startsWith("链校验通过");
+        long read = new cn.youguang.testing.DatabaseRows(dataSource).count(
+                "select min(id) from supervision_audit where report_id = ? and actor_id = ? and action = 'READ'", id, inspectorId);
+        assertThat(browser.findElement(By.id("audit-" + read)).getText())
+                .contains("测试 " + inspector + "（#" + inspectorId + "）").contains("查看案件").contains(number);
+        screenshot("supervision-audit");
+    }
+
+    @Test
+    void aModeratorIsRefusedTheSupervisionPages() throws IOException {
+        String moderator = newStaff(Set.of(Role.MODERATOR));
+        signIn(moderator, Accounts.passwordOf(moderator));
+        assertThat(browser.findElements(By.linkText("清风城管"))).isEmpty();
+        assertThat(browser.findElements(By.linkText("纪检审计日志"))).isEmpty();
+        browser.get(url("/admin/supervision"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
+        screenshot("supervision-forbidden");
     }
 }

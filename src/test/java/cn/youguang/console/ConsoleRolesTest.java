@@ -22,7 +22,9 @@ class ConsoleRolesTest {
             AccountPages.class, UserAdminResource.class,
             RoleGrantPages.class, cn.youguang.auth.RoleGrantResource.class,
             MediaPages.class, cn.youguang.media.UploadResource.class,
-            VideoPages.class, cn.youguang.video.VideoAdminResource.class);
+            VideoPages.class, cn.youguang.video.VideoAdminResource.class,
+            StreetReportPages.class, cn.youguang.feedback.DispatchResource.class,
+            SupervisionPages.class, cn.youguang.feedback.InspectionResource.class);
 
     @Test
     void everyPageAdmitsTheRolesOfItsApi() {
@@ -36,6 +38,8 @@ class ConsoleRolesTest {
                 .containsExactly("admin");
         assertThat(Menu.ITEMS.stream().filter(i -> i.path().startsWith("/admin/club/queue")).findFirst().orElseThrow().roles())
                 .containsExactly("moderator");
+        assertThat(Menu.ITEMS.stream().filter(i -> i.path().startsWith("/admin/supervision")).toList())
+                .hasSize(2).allSatisfy(item -> assertThat(item.roles()).containsExactly("inspector"));
     }
 
     private static Set<String> roles(Class<?> type) {

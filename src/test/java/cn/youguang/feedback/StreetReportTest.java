@@ -114,6 +114,25 @@ class StreetReportTest {
     }
 
     @Test
+    void aNoteWithoutAMoveIsOnTheTimelinePublicOrInternal() {
+        JsonPath receipt = ReportFixture.file(citizen, ReportFixture.street("litter", ReportFixture.LAT, ReportFixture.LON));
+        long id = ReportFixture.idOf(dataSource, receipt.getString("number"));
+        String notes = "/api/dispatch/reports/" + id + "/notes";
+
+        given().header("Authorization", dispatcher.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("note", "已联系属地中队", "publicNote", false)).post(notes).then().statusCode(200)
+                .body("status", equalTo("submitted")).body("events.note", hasItem("已联系属地中队"));
+        given().header("Authorization", dispatcher.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("note", "我们已收到，正在核实")).post(notes).then().statusCode(200);
+        given().header("Authorization", dispatcher.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("note", " ")).post(notes).then().statusCode(400).body("errors[0].field", equalTo("note"));
+
+        ReportFixture.track(receipt.getString("number"), receipt.getString("queryCode")).then().statusCode(200)
+                .body("status", equalTo("submitted")).body("timeline.note", hasItem("我们已收到，正在核实"))
+                .body(not(containsString("属地中队")));
+    }
+
+    @Test
     void aRetriedSubmissionMakesOneReportWithTheSameCode() {
         Map<String, Object> body = ReportFixture.street("facility", ReportFixture.LAT, ReportFixture.LON);
         String key = "retry-" + UUID.randomUUID();
