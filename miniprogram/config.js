@@ -23,9 +23,6 @@ module.exports = {
   subscribeTemplates: {
     reportStatus: ''
   },
-  // Days after closure in which a report's result can be confirmed, disputed or rated: the backend's
-  // youguang.feedback.dispute-days (its reply stops saying it once the result is confirmed)
-  reportResponseDays: 7,
   // The compilation 《平凡亦有光》 (content/collections/pingfan-yi-you-guang.md)
   collectionSlug: 'pingfan-yi-you-guang',
   requestTimeoutMs: 15000,

@@ -195,6 +195,35 @@ describe('a post', () => {
     expect(requests.pop()).toMatchObject({ path: '/api/club/posts/1/flags', body: { reason: '广告' } })
   })
 
+  test('a signed-in reader who liked the note before sees the heart filled; the reply is theirs, not cached', async () => {
+    signedIn()
+    const requests = backend({
+      'GET /api/club/posts/1': req => Object.assign({}, DETAIL, req.header.Authorization ? { liked: true } : {}),
+      'DELETE /api/club/posts/1/like': { liked: false, likeCount: 1 }
+    })
+    const page = render('pages/club/post')
+    await page.instance.onLoad({ id: '1' })
+    await settle()
+    expect(requests[0].header.Authorization).toBe('Bearer access-1')
+    expect(text(page)).toContain('已赞 2')
+    page.querySelector('.like').dispatchEvent('tap')
+    await settle()
+    // the heart was filled, so the tap takes the like back
+    expect(requests.pop()).toMatchObject({ method: 'DELETE', path: '/api/club/posts/1/like' })
+    expect(text(page)).toContain('赞 1')
+  })
+
+  test('without a sign-in the note is read without a token and the heart is empty', async () => {
+    wx.removeStorageSync('yg.session')
+    const requests = backend({ 'GET /api/club/posts/1': req => Object.assign({}, DETAIL, req.header.Authorization ? { liked: true } : {}) })
+    const page = render('pages/club/post')
+    await page.instance.onLoad({ id: '1' })
+    await settle()
+    expect(requests[0].header.Authorization).toBeUndefined()
+    expect(page.data.liked).toBe(false)
+    expect(text(page)).not.toContain('已赞')
+  })
+
   test('a post that is not public is an error state', async () => {
     backend({ 'GET /api/club/posts/5': problem(404, 'Not Found', 'Post 5') })
     const page = render('pages/club/post')

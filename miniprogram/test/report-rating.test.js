@@ -8,6 +8,7 @@ const CODE = '3641-2199-2880-5457-8801'
 const CLOSED = {
   number: NUMBER, channel: 'STREET', category: 'litter', categoryName: '垃圾乱扔', status: 'closed', statusLabel: '已办结',
   createdAt: '2026-11-25T02:00:00Z', overdue: false, closedAt: '2026-11-27T02:00:00Z', respondUntil: '2099-12-04T02:00:00Z',
+  rateUntil: '2099-12-04T02:00:00Z',
   timeline: [{ at: '2026-11-27T02:00:00Z', kind: 'transition', status: 'closed', statusLabel: '已办结', note: '垃圾已清运' }]
 }
 const rated = (extra, rating) => Object.assign({}, CLOSED, extra, { rating: Object.assign({ score: 4, ratedAt: '2026-11-28T00:00:00Z' }, rating) })
@@ -120,13 +121,13 @@ test('once the result is confirmed a low score cannot dispute any more', async (
 })
 
 test('past the days after closure a rating is shown without a change button, and none is offered when there is none', async () => {
-  const old = { closedAt: '2026-01-01T00:00:00Z', confirmedAt: '2026-01-02T00:00:00Z', respondUntil: undefined }
+  const old = { closedAt: '2026-01-01T00:00:00Z', confirmedAt: '2026-01-02T00:00:00Z', respondUntil: undefined, rateUntil: '2026-01-08T00:00:00Z' }
   let { card } = await byCode({ 'POST /api/reports/track': rated(old, { score: 5 }) })
   expect(text(card())).toContain('★★★★★')
   expect(card().querySelector('.change-rating')).toBeUndefined()
   ;({ card } = await byCode({ 'POST /api/reports/track': Object.assign({}, CLOSED, old) }))
   expect(card()).toBeUndefined()
-  ;({ card } = await byCode({ 'POST /api/reports/track': Object.assign({}, CLOSED, { status: 'in_progress', closedAt: undefined, respondUntil: undefined }) }))
+  ;({ card } = await byCode({ 'POST /api/reports/track': Object.assign({}, CLOSED, { status: 'in_progress', closedAt: undefined, respondUntil: undefined, rateUntil: undefined }) }))
   expect(card()).toBeUndefined()
 })
 

@@ -380,7 +380,7 @@ describe('the receipt', () => {
 const CLOSED = {
   number: 'SP-20261125-048213', channel: 'STREET', category: '垃圾乱扔', status: 'CLOSED', statusLabel: '已办结',
   createdAt: '2026-11-25T02:00:00Z', acceptDue: '2026-12-02', resultDue: '2026-12-09', overdue: false,
-  closedAt: '2026-11-27T02:00:00Z', respondUntil: '2099-12-04T02:00:00Z',
+  closedAt: '2026-11-27T02:00:00Z', respondUntil: '2099-12-04T02:00:00Z', rateUntil: '2099-12-04T02:00:00Z',
   timeline: [
     { at: '2026-11-25T02:00:00Z', status: 'SUBMITTED', statusLabel: '待受理', note: null },
     { at: '2026-11-27T02:00:00Z', status: 'CLOSED', statusLabel: '已办结', note: '垃圾已清运' }
@@ -528,4 +528,129 @@ test('the 清风城管 tab lets the citizen choose the channel', async () => {
   await settle()
   expect(wx.navigateTo.mock.calls.map(c => c[0].url)).toEqual(['/pages/report/form?channel=supervision', '/pages/report/track'])
   expect(text(page)).toContain('只有纪检人员可以查看')
+})
+
+describe('photos and progress messages on the tracking page', () => {
+  const WITH_PHOTOS = Object.assign({}, CLOSED, {
+    messagesLeft: 0,
+    photos: [
+      { position: 0, stage: 'before', url: 'https://s3.example.test/before0.jpg?X-Amz-Signature=a' },
+      { position: 1, stage: 'before', url: null },
+      { position: 2, stage: 'after', url: 'https://s3.example.test/after2.jpg?X-Amz-Signature=b' }
+    ]
+  })
+
+  test('before and after photos show by stage, one not ready says so, and a tap previews them all', async () => {
+    wx.removeStorageSync('yg.session')
+    backend({ 'POST /api/reports/track': WITH_PHOTOS })
+    const page = render('pages/report/track')
+    await page.instance.onLoad({ number: 'SP-20261125-048213' })
+    page.instance.setData({ code: '3641-2199-2880-5457-8801' })
+    await page.instance.lookup()
+    await settle()
+    expect(page.querySelectorAll('.photo.before')).toHaveLength(1)
+    expect(page.querySelectorAll('.photo.after')).toHaveLength(1)
+    expect(text(page)).toContain('你拍的照片')
+    expect(text(page)).toContain('处置后照片')
+    expect(text(page)).toContain('暂不可查看')
+    page.querySelector('.photo.after').dispatchEvent('tap')
+    await settle()
+    expect(wx.previewImage).toHaveBeenCalledWith({
+      urls: ['https://s3.example.test/before0.jpg?X-Amz-Signature=a', 'https://s3.example.test/after2.jpg?X-Amz-Signature=b'],
+      current: 'https://s3.example.test/after2.jpg?X-Amz-Signature=b'
+    })
+  })
+
+  test('a report without photos (a supervision report) shows no photo card', async () => {
+    wx.removeStorageSync('yg.session')
+    backend({ 'POST /api/reports/track': Object.assign({}, CLOSED, { channel: 'supervision', photos: undefined }) })
+    const page = render('pages/report/track')
+    await page.instance.onLoad({ number: 'QF-20261125-000001' })
+    page.instance.setData({ code: '3641-2199-2880-5457-8801' })
+    await page.instance.lookup()
+    await settle()
+    expect(page.querySelector('.photos')).toBeUndefined()
+  })
+
+  test('the rating stays open until rateUntil after the result is confirmed, and closes after it', async () => {
+    const confirmed = { confirmedAt: '2026-11-28T00:00:00Z', respondUntil: undefined }
+    backend({ 'GET /api/me/reports/SP-20261125-048213': Object.assign({}, CLOSED, confirmed) })
+    let page = render('pages/report/track')
+    await page.instance.onLoad({ number: 'SP-20261125-048213' })
+    await settle()
+    expect(page.data.tracking.canRate).toBe(true)
+
+    backend({ 'GET /api/me/reports/SP-20261125-048213': Object.assign({}, CLOSED, confirmed, { closedAt: '2026-01-01T02:00:00Z', rateUntil: '2026-01-08T02:00:00Z' }) })
+    page = render('pages/report/track')
+    await page.instance.onLoad({ number: 'SP-20261125-048213' })
+    await settle()
+    expect(page.data.tracking.canRate).toBe(false)
+    expect(page.querySelector('#rating')).toBeUndefined()
+  })
+
+  test('the reporter asks for another message: the prompt first, then the renewal; declined, nothing is sent', async () => {
+    config.subscribeTemplates.reportStatus = 'tmpl-report-status'
+    const open = Object.assign({}, CLOSED, { status: 'in_progress', statusLabel: '处置中', closedAt: undefined, respondUntil: undefined, rateUntil: undefined, messagesLeft: 0 })
+    const requests = backend({
+      'GET /api/me/reports/SP-20261125-048213': open,
+      'POST /api/me/reports/SP-20261125-048213/subscription': Object.assign({}, open, { messagesLeft: 1 })
+    })
+    const page = render('pages/report/track')
+    await page.instance.onLoad({ number: 'SP-20261125-048213' })
+    await settle()
+    expect(text(page)).toContain('现在不会再收到进度通知')
+
+    wx.requestSubscribeMessage = jest.fn(o => o.success({ 'tmpl-report-status': 'reject' }))
+    page.querySelector('.subscribe').dispatchEvent('tap')
+    await settle()
+    expect(requests.some(r => r.path.endsWith('/subscription'))).toBe(false)
+
+    wx.requestSubscribeMessage = jest.fn(o => o.success({ 'tmpl-report-status': 'accept' }))
+    page.querySelector('.subscribe').dispatchEvent('tap')
+    await settle()
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tmpl-report-status'] }))
+    const sent = requests.find(r => r.path.endsWith('/subscription'))
+    expect([sent.method, sent.path, sent.header.Authorization]).toEqual(['POST', '/api/me/reports/SP-20261125-048213/subscription', 'Bearer access-1'])
+    expect(text(page)).toContain('进度变化时还会通知你 1 次')
+    expect(text(page)).toContain('再订阅一次')
+  })
+
+  test('by number and code the renewal carries them and signs in first', async () => {
+    config.subscribeTemplates.reportStatus = 'tmpl-report-status'
+    wx.removeStorageSync('yg.session')
+    wx.requestSubscribeMessage = jest.fn(o => o.success({ 'tmpl-report-status': 'accept' }))
+    const open = Object.assign({}, CLOSED, { status: 'accepted', statusLabel: '已受理', closedAt: undefined, respondUntil: undefined, rateUntil: undefined, messagesLeft: 1 })
+    const requests = backend({
+      'POST /api/reports/track': open,
+      'POST /api/auth/wechat': { accessToken: 'access-9', refreshToken: 'refresh-9' },
+      'POST /api/reports/track/subscription': Object.assign({}, open, { messagesLeft: 2 })
+    })
+    const page = render('pages/report/track')
+    await page.instance.onLoad({ number: 'SP-20261125-048213' })
+    page.instance.setData({ code: '3641-2199-2880-5457-8801' })
+    await page.instance.lookup()
+    await settle()
+    await page.instance.subscribe()
+    await settle()
+    const sent = requests.find(r => r.path === '/api/reports/track/subscription')
+    expect(sent.body).toEqual({ number: 'SP-20261125-048213', code: '3641-2199-2880-5457-8801' })
+    expect(sent.header.Authorization).toBe('Bearer access-9')
+    expect(text(page)).toContain('进度变化时还会通知你 2 次')
+  })
+
+  test('no button when no template is configured or the report will change no more', async () => {
+    config.subscribeTemplates.reportStatus = ''
+    backend({ 'GET /api/me/reports/SP-20261125-048213': Object.assign({}, CLOSED, { status: 'in_progress', closedAt: undefined }) })
+    let page = render('pages/report/track')
+    await page.instance.onLoad({ number: 'SP-20261125-048213' })
+    await settle()
+    expect(page.querySelector('.subscribe')).toBeUndefined()
+
+    config.subscribeTemplates.reportStatus = 'tmpl-report-status'
+    backend({ 'GET /api/me/reports/SP-20261125-048213': Object.assign({}, CLOSED, { status: 'rejected', statusLabel: '不予受理', closedAt: undefined, respondUntil: undefined }) })
+    page = render('pages/report/track')
+    await page.instance.onLoad({ number: 'SP-20261125-048213' })
+    await settle()
+    expect(page.querySelector('.subscribe')).toBeUndefined()
+  })
 })

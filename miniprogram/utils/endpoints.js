@@ -56,15 +56,20 @@ module.exports = {
   // 满意度评价: a first rating is not repeated after a network error (a second one is refused); a change may be
   rateByCode: { method: 'POST', path: '/api/reports/track/rating' },
   changeRatingByCode: { method: 'PUT', path: '/api/reports/track/rating', idempotent: true },
+  // one more status message after an accepted subscribe prompt (one authorization = one message): not repeated
+  // after a network error, which would count an authorization WeChat never gave
+  subscribeByCode: { method: 'POST', path: '/api/reports/track/subscription', auth: 'required' },
   myReports: { method: 'GET', path: '/api/me/reports', auth: 'required' },
   myReport: { method: 'GET', path: '/api/me/reports/{number}', auth: 'required' },
   confirmMine: { method: 'POST', path: '/api/me/reports/{number}/confirm', auth: 'required' },
   disputeMine: { method: 'POST', path: '/api/me/reports/{number}/dispute', auth: 'required' },
   rateMine: { method: 'POST', path: '/api/me/reports/{number}/rating', auth: 'required' },
   changeRatingMine: { method: 'PUT', path: '/api/me/reports/{number}/rating', auth: 'required', idempotent: true },
+  subscribeMine: { method: 'POST', path: '/api/me/reports/{number}/subscription', auth: 'required' },
 
   clubFeed: { method: 'GET', path: '/api/club/posts', cache: true },
-  clubPost: { method: 'GET', path: '/api/club/posts/{id}', cache: true },
+  // signed in, the reply also says whether this reader liked the post (and is theirs, so not cached)
+  clubPost: { method: 'GET', path: '/api/club/posts/{id}', auth: 'optional', cache: true },
   clubComments: { method: 'GET', path: '/api/club/posts/{id}/comments', cache: true },
   writePost: { method: 'POST', path: '/api/club/posts', auth: 'required', create: true },
   likePost: { method: 'PUT', path: '/api/club/posts/{id}/like', auth: 'required', idempotent: true },

@@ -50,6 +50,8 @@ Component({
         const detail = await api.call('clubPost', { params: { id: this.data.id }, query: { limit: PAGE_SIZE }, silent: true })
         this.setData({
           post: club.card(detail.post),
+          // only a signed-in reply says so; the public one has no liked
+          liked: detail.liked === true,
           comments: detail.comments.items.map(club.comment),
           nextCursor: detail.comments.nextCursor,
           state: 'ready'

@@ -1,32 +1,32 @@
 // Following a report up: by number + query code (anyone, anonymous reports too), or as its signed-in reporter.
-// Subscribe messages open this page as ?number=…. After closure the citizen rates the handling (满意度评价) and
-// confirms the result or disputes it, which reopens the report.
+// Subscribe messages open this page as ?number=…. It shows a street report's photos before and after handling;
+// after closure the citizen rates the handling (满意度评价) and confirms the result or disputes it, which reopens
+// the report. One subscribe authorization covers one message, so the reporter can ask for another here.
 const api = require('../../utils/api')
 const config = require('../../config')
 const view = require('../../utils/view')
 
-const DAY_MS = 24 * 3600 * 1000
 // what a step of the timeline was, where its status alone would not say (a confirmation leaves the report closed)
 const STEPS = { submitted: '提交报告', confirmed: '市民确认办理结果', disputed: '市民提出异议', returned: '退回重新派遣' }
-
-/**
- * Until when a rating can be given or changed. The reply says so while the result waits for confirmation; once
- * confirmed it no longer does, so the window is counted from the closure as the backend counts it.
- */
-function rateUntil(tracking) {
-  if (tracking.respondUntil) {
-    return new Date(tracking.respondUntil).getTime()
-  }
-  return tracking.closedAt ? new Date(tracking.closedAt).getTime() + config.reportResponseDays * DAY_MS : 0
-}
+// statuses after which nothing changes (a closed report still may, until it is confirmed or the days pass)
+const FINAL = ['rejected', 'transferred', 'duplicate']
 
 const NUMBER = /^(SP|QF)-\d{8}-\d{1,10}$/
 
+/** The photos by stage; a photo the backend gives no address for (not ready, or past retention) shows as such. */
+function photos(list) {
+  const all = (list || []).map(p => ({ position: p.position, url: p.url || '', stage: String(p.stage).toLowerCase() }))
+  return { before: all.filter(p => p.stage === 'before'), after: all.filter(p => p.stage === 'after') }
+}
+
 function shown(tracking) {
   // the API answers enum values in lower case; older replies had upper case
-  const closed = String(tracking.status).toLowerCase() === 'closed'
+  const status = String(tracking.status).toLowerCase()
+  const closed = status === 'closed'
   const respondOpen = closed && !tracking.confirmedAt && tracking.respondUntil
     && new Date(tracking.respondUntil).getTime() > Date.now()
+  const rateUntil = tracking.rateUntil ? new Date(tracking.rateUntil).getTime() : 0
+  const stillChanging = !closed && FINAL.indexOf(status) < 0
   return Object.assign({}, tracking, {
     channelName: String(tracking.channel).toLowerCase() === 'supervision' ? '清风城管' : '城管随手拍',
     categoryName: tracking.categoryName || tracking.category,
@@ -34,8 +34,12 @@ function shown(tracking) {
     closed: view.dateTime(tracking.closedAt),
     respondBy: view.date(tracking.respondUntil),
     canRespond: Boolean(respondOpen),
-    canRate: closed && rateUntil(tracking) > Date.now(),
+    canRate: closed && rateUntil > Date.now(),
     rating: tracking.rating || null,
+    photos: photos(tracking.photos),
+    messagesLeft: tracking.messagesLeft || 0,
+    // a message is only worth asking for while the report can still change
+    canSubscribe: Boolean(config.subscribeTemplates.reportStatus) && (stillChanging || Boolean(respondOpen)),
     timeline: (tracking.timeline || []).map(e => Object.assign({}, e, {
       when: view.dateTime(e.at),
       step: STEPS[e.kind] || e.statusLabel || '说明'
@@ -56,7 +60,8 @@ Component({
     reason: '',
     responding: false,
     ratingBusy: false,
-    ratingErrors: null
+    ratingErrors: null,
+    subscribing: false
   },
   methods: {
     async onLoad(options = {}) {
@@ -151,6 +156,42 @@ Component({
           this.setData({ ratingErrors: Object.keys(named).length ? named : null })
         })
         .then(() => this.setData({ ratingBusy: false }))
+    },
+    previewPhoto(event) {
+      const all = this.data.tracking.photos.before.concat(this.data.tracking.photos.after)
+      wx.previewImage({ urls: all.map(p => p.url).filter(Boolean), current: event.currentTarget.dataset.url })
+    },
+    /**
+     * Must run inside the tap: WeChat shows the subscribe prompt only in answer to one. Each accepted prompt allows
+     * one message, which the backend counts (messagesLeft). By code the messages go to whoever signs in here.
+     */
+    subscribe() {
+      const template = config.subscribeTemplates.reportStatus
+      if (!template || this.data.subscribing) {
+        return Promise.resolve()
+      }
+      this.setData({ subscribing: true })
+      return new Promise(resolve => wx.requestSubscribeMessage({
+        tmplIds: [template],
+        success: res => resolve(res[template] === 'accept'),
+        fail: () => resolve(false)
+      }))
+        .then(accepted => {
+          if (!accepted) {
+            wx.showToast({ title: '未开启通知，可稍后再订阅', icon: 'none' })
+            return null
+          }
+          const byCode = this.data.via !== 'mine'
+          return api.call(byCode ? 'subscribeByCode' : 'subscribeMine', byCode
+            ? { body: { number: this.data.number, code: this.data.code } }
+            : { params: { number: this.data.tracking.number } })
+            .then(tracking => {
+              this.setData({ tracking: shown(tracking) })
+              wx.showToast({ title: '已订阅，进度变化时会通知你', icon: 'none' })
+            })
+        })
+        .catch(() => null)
+        .then(() => this.setData({ subscribing: false }))
     },
     confirm() {
       return this.respond(false)

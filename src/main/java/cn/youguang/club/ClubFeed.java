@@ -106,13 +106,20 @@ public class ClubFeed {
         return new Page<>(reader.posts(ordered, false), next);
     }
 
-    /** A public post with the first page of its top-level comments. */
-    public ClubViews.PostDetail detail(long id, String limit) {
+    /**
+     * A public post with the first page of its top-level comments; with {@code readerId}, also whether that reader
+     * likes it (null: the reply anyone may share).
+     */
+    public ClubViews.PostDetail detail(long id, String limit, Long readerId) {
         ClubPost post = em.find(ClubPost.class, id);
         if (post == null || !post.isPublic()) {
             throw ProblemException.notFound("Post " + id);
         }
-        return new ClubViews.PostDetail(reader.post(post, false), comments(post.getId(), null, PageRequest.of(limit, null)));
+        Boolean liked = readerId == null ? null : ((Number) em.createNativeQuery(
+                "select count(*) from club_post_like where post_id = ?1 and user_id = ?2")
+                .setParameter(1, id).setParameter(2, readerId).getSingleResult()).intValue() > 0;
+        return new ClubViews.PostDetail(reader.post(post, false), comments(post.getId(), null, PageRequest.of(limit, null)),
+                liked);
     }
 
     /** Public comments of a post, newest first: top-level ones, or the replies to one of them. */

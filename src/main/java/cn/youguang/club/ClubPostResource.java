@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,11 +70,21 @@ public class ClubPostResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "A public post with the first page of its top-level comments (ClubViews.PostDetail); an author"
-            + " reads their own pending or rejected post at GET /api/club/me/posts/{id}")
+    @Operation(summary = "A public post with the first page of its top-level comments (ClubViews.PostDetail); signed in,"
+            + " also liked (whether you like it), in a private reply. An author reads their own pending or rejected"
+            + " post at GET /api/club/me/posts/{id}")
     @APIResponse(responseCode = "404", description = "No public post with this id (also deleted, pending, rejected, hidden)")
     public Response get(@PathParam("id") String id, @QueryParam("limit") String limit) {
-        return caching.ok(feed.detail(QueryParams.id("id", id), limit), MAX_AGE);
+        Long reader = me.optionalId().orElse(null);
+        ClubViews.PostDetail detail = feed.detail(QueryParams.id("id", id), limit, reader);
+        if (reader != null) {
+            // says whether this reader likes the post: theirs alone, kept by no cache
+            return Response.ok(detail).header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        }
+        // a shared cache must not answer a signed-in request with this reply, which lacks the reader's like
+        return Response.fromResponse(caching.ok(detail, MAX_AGE)).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .build();
     }
 
     @GET

@@ -35,7 +35,9 @@ public final class ClubViews {
                           int replyCount, Instant createdAt, String state, String rejectReason) {
     }
 
-    public record PostDetail(Post post, Page<Comment> comments) {
+    /** {@code liked}: whether the signed-in reader likes the post; absent from the public (shared) reply. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PostDetail(Post post, Page<Comment> comments, Boolean liked) {
     }
 
     public record Like(boolean liked, int likeCount) {

@@ -75,6 +75,14 @@ public class MyReportsResource {
     }
 
     @POST
+    @Path("/{number}/subscription")
+    @Operation(summary = "One more status message about your report, after wx.requestSubscribeMessage was accepted again"
+            + " (a one-time authorization covers one message); messagesLeft in the reply counts them")
+    public ReportViews.Tracking subscribe(@PathParam("number") String number) {
+        return reports.subscribeAsReporter(me.id(), number);
+    }
+
+    @POST
     @Path("/{number}/dispute")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dispute the result of your closed report: it is reopened with your reason")

@@ -1,6 +1,7 @@
 package cn.youguang.feedback;
 
 import cn.youguang.auth.PersonalDataCipher;
+import cn.youguang.wechat.NotificationSend;
 import cn.youguang.wechat.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Tells a reporter who opted in that their report changed status (subscribe message "report-status"), after the
- * change is committed and off the request thread: a message that cannot be sent never undoes the change.
+ * change is committed and off the request thread: a message that cannot be sent never undoes the change. WeChat
+ * allows one message per accepted one-time authorization, so each send spends one ({@link ReportSubscription}).
  */
 @ApplicationScoped
 public class ReportNotifier {
@@ -51,20 +53,26 @@ public class ReportNotifier {
     void send(long reportId) {
         Message message = message(reportId);
         if (message != null) {
-            notifications.send(message.userId(), message.openid(), TEMPLATE, message.page(), message.data());
+            NotificationSend sent = notifications.send(message.userId(), message.openid(), TEMPLATE, message.page(),
+                    message.data());
+            settle(reportId, sent.getStatus());
         }
     }
 
     /**
-     * What to send about a report, or null when nobody subscribed to it. A transaction of its own: the executor
-     * carries over the contexts of the request that changed the report, whose transaction has already ended.
+     * What to send about a report, or null when nobody holds an authorization for it. One authorization is taken
+     * here, by a conditional update, so two changes at once cannot both spend the last one. A transaction of its
+     * own: the executor carries over the contexts of the request that changed the report, whose transaction has
+     * already ended.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Message message(long reportId) {
-        ReportSubscription subscription = em.find(ReportSubscription.class, reportId);
-        if (subscription == null) {
+        int taken = em.createQuery("update ReportSubscription s set s.authorizations = s.authorizations - 1"
+                + " where s.reportId = :id and s.authorizations > 0").setParameter("id", reportId).executeUpdate();
+        if (taken == 0) {
             return null;
         }
+        ReportSubscription subscription = em.find(ReportSubscription.class, reportId);
         Report report = em.find(Report.class, reportId);
         Map<String, String> data = new LinkedHashMap<>();
         data.put("character_string1", report.getNumber());
@@ -75,6 +83,21 @@ public class ReportNotifier {
         boolean unlinked = report.isAnonymous() || report.getChannel() == Channel.SUPERVISION;
         return new Message(unlinked ? null : report.getReporterId(),
                 cipher.decrypt(subscription.getOpenidCipher()), "pages/report/track?number=" + report.getNumber(), data);
+    }
+
+    /**
+     * After WeChat answered: a message that did not go out (WeChat unreachable, nothing configured) gives its
+     * authorization back; 43101 says WeChat holds none for this user, so the count was wrong and the row goes; a
+     * row with nothing left goes too, taking the only link to the reporter's WeChat identity with it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void settle(long reportId, NotificationSend.Status status) {
+        String change = switch (status) {
+            case FAILED -> "update ReportSubscription s set s.authorizations = s.authorizations + 1 where s.reportId = :id";
+            case NOT_AUTHORIZED -> "delete from ReportSubscription s where s.reportId = :id";
+            case SENT -> "delete from ReportSubscription s where s.reportId = :id and s.authorizations <= 0";
+        };
+        em.createQuery(change).setParameter("id", reportId).executeUpdate();
     }
 
     record Message(Long userId, String openid, String page, Map<String, String> data) {

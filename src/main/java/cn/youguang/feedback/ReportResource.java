@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 import java.time.Duration;
 import java.util.List;
@@ -94,6 +95,8 @@ public class ReportResource {
     @Operation(summary = "Follow a report up with its number and query code, without signing in")
     @APIResponse(responseCode = "404", description = "Unknown number, or wrong code: the two are not told apart")
     @APIResponse(responseCode = "429", description = "Too many lookups (per network and per report number)")
+    // the address holds the code and the reply holds links to the photos: no cache keeps either
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
     public ReportViews.Tracking track(@QueryParam("number") String number, @QueryParam("code") String code,
                                       @Context HttpServerRequest http) {
         return reports.track(ClientAddress.of(http), number, code);
@@ -147,6 +150,20 @@ public class ReportResource {
     public ReportViews.Tracking changeRating(@NotNull @Valid ReportRequests.RatingByCode rating,
                                              @Context HttpServerRequest http) {
         return reports.rateByCode(ClientAddress.of(http), rating, true);
+    }
+
+    @POST
+    @Path("/track/subscription")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.CITIZEN, Role.CADRE})
+    @Operation(summary = "One more status message (number + query code), after wx.requestSubscribeMessage was accepted"
+            + " again: a one-time authorization covers one message. Messages go to the WeChat user signed in;"
+            + " messagesLeft in the reply counts them")
+    @APIResponse(responseCode = "404", description = "Unknown number, or wrong code: the two are not told apart")
+    @APIResponse(responseCode = "409", description = "The report will change no more (number), or the account has no"
+            + " WeChat identity (subscription)")
+    public ReportViews.Tracking subscribe(@NotNull @Valid ReportRequests.Lookup lookup, @Context HttpServerRequest http) {
+        return reports.subscribeByCode(ClientAddress.of(http), me.id(), lookup);
     }
 
     @GET

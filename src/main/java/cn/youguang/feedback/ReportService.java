@@ -15,7 +15,6 @@ import cn.youguang.wechat.ContentSecurity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -51,14 +50,14 @@ public class ReportService {
     private final PasswordHasher hasher;
     private final PersonalDataCipher cipher;
     private final ContentSecurity security;
-    private final Event<ReportNotifier.StatusChanged> changed;
+    private final CitizenPhotos photos;
     private final ObjectMapper json;
     private final Clock clock;
 
     public ReportService(EntityManager em, ReportRepository reports, ReportEventRepository events,
                          ReportCategoryRepository categories, ReportIntake intake, ReportLifecycle lifecycle,
                          FeedbackConfig config, RateLimiter limits, PasswordHasher hasher, PersonalDataCipher cipher,
-                         ContentSecurity security, Event<ReportNotifier.StatusChanged> changed, ObjectMapper json,
+                         ContentSecurity security, CitizenPhotos photos, ObjectMapper json,
                          Clock clock) {
         this.security = security;
         this.em = em;
@@ -71,7 +70,7 @@ public class ReportService {
         this.limits = limits;
         this.hasher = hasher;
         this.cipher = cipher;
-        this.changed = changed;
+        this.photos = photos;
         this.json = json;
         this.clock = clock;
     }
@@ -191,9 +190,9 @@ public class ReportService {
                 throw ProblemException.invalid("reason", "must say what is still wrong");
             }
             lifecycle.reopen(r, now);
+            // no status message: the reporter made this move, and a message would spend their one authorization
             events.persist(new ReportEvent(r.getId(), now, null, ReportEvent.Kind.DISPUTED, ReportStatus.CLOSED,
                     ReportStatus.IN_PROGRESS, "市民对办理结果有异议：" + reason.strip(), true));
-            changed.fire(new ReportNotifier.StatusChanged(r.getId()));
         } else {
             r.confirm(now);
             events.persist(new ReportEvent(r.getId(), now, null, ReportEvent.Kind.CONFIRMED, ReportStatus.CLOSED,
@@ -377,8 +376,61 @@ public class ReportService {
                 r.getStatus(), r.getStatus().label(), r.getCreatedAt(), r.getAcceptDue(), r.getResultDue(), r.isOverdue(),
                 r.getTransferredTo(), duplicateOf, r.getClosedAt(), r.getConfirmedAt(),
                 r.getStatus() == ReportStatus.CLOSED && r.getConfirmedAt() == null ? lifecycle.respondUntil(r) : null,
+                ratable(r) ? lifecycle.respondUntil(r) : null,
                 Optional.ofNullable(em.find(ReportRating.class, r.getId())).map(ReportViews.Rating::of).orElse(null),
-                timeline);
+                Optional.ofNullable(em.find(ReportSubscription.class, r.getId()))
+                        .map(ReportSubscription::getAuthorizations).orElse(0),
+                photos.of(r), timeline);
+    }
+
+    /** A closed report is rated within the days to respond, confirmed or not (see {@link #checkRatable}). */
+    private static boolean ratable(Report r) {
+        return r.getStatus() == ReportStatus.CLOSED && r.getClosedAt() != null;
+    }
+
+    /**
+     * One more status message, after the reporter accepted wx.requestSubscribeMessage again (a one-time
+     * authorization covers one message): by the number and query code, for the WeChat user signed in. The code is
+     * checked before any transaction starts.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReportViews.Tracking subscribeByCode(String ip, long userId, ReportRequests.Lookup lookup) {
+        Report report = verifiedByCode(ip, lookup.number(), lookup.code());
+        return subscribe(report.getId(), userId);
+    }
+
+    @Transactional
+    public ReportViews.Tracking subscribeAsReporter(long userId, String number) {
+        return subscribe(ownReport(userId, number).getId(), userId);
+    }
+
+    /**
+     * The same rule as at submission: messages go to the WeChat identity of the one signed in. Another user's
+     * authorization replaces the one stored (WeChat counts authorizations per user). Only the openid is stored,
+     * sealed, never the user: an anonymous report stays unlinked. Refused (409) once the report can change no more.
+     */
+    @Transactional
+    ReportViews.Tracking subscribe(long reportId, long userId) {
+        Report r = reports.findById(reportId);
+        boolean canStillChange = !r.getStatus().isFinal() || r.getStatus() == ReportStatus.CLOSED
+                && r.getConfirmedAt() == null && !clock.instant().isAfter(lifecycle.respondUntil(r));
+        if (!canStillChange) {
+            throw conflict("number", "is a report whose status will not change any more: there is nothing to tell");
+        }
+        AppUser user = em.find(AppUser.class, userId);
+        if (user == null || user.getOpenid() == null) {
+            throw conflict("subscription", "needs an account signed in with WeChat: messages go to its WeChat identity");
+        }
+        ReportSubscription subscription = em.find(ReportSubscription.class, reportId);
+        if (subscription == null) {
+            em.persist(new ReportSubscription(reportId, cipher.encrypt(user.getOpenid())));
+        } else if (user.getOpenid().equals(cipher.decrypt(subscription.getOpenidCipher()))) {
+            subscription.addAuthorization();
+        } else {
+            subscription.replaceRecipient(cipher.encrypt(user.getOpenid()));
+        }
+        em.flush();
+        return tracking(r);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -26,13 +26,20 @@ public final class ReportViews {
     public record TimelineEntry(Instant at, String kind, ReportStatus status, String statusLabel, String note) {
     }
 
-    /** What the citizen sees when following a report up (by query code, or signed in as its reporter). */
+    /**
+     * What the citizen sees when following a report up (by query code, or signed in as its reporter).
+     * {@code respondUntil}: until when the result can be confirmed or disputed (gone once confirmed);
+     * {@code rateUntil}: until when a rating can be given or changed (a closed report, confirmed or not);
+     * {@code messagesLeft}: status messages WeChat still allows us to send (one per accepted authorization);
+     * {@code photos}: a street report's before and after photos (never a supervision report's evidence).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Tracking(String number, Channel channel, String category, String categoryName, ReportStatus status,
                            String statusLabel,
                            Instant createdAt, LocalDate acceptDue, LocalDate resultDue, boolean overdue,
                            String transferredTo, String duplicateOf, Instant closedAt, Instant confirmedAt,
-                           Instant respondUntil, Rating rating, List<TimelineEntry> timeline) {
+                           Instant respondUntil, Instant rateUntil, Rating rating, int messagesLeft, List<Photo> photos,
+                           List<TimelineEntry> timeline) {
     }
 
     public record Mine(String number, Channel channel, String category, String categoryName, ReportStatus status,
@@ -53,6 +60,7 @@ public final class ReportViews {
                              boolean publicNote, Long actorId) {
     }
 
+    /** A photo: {@code stage} before (the citizen's) or after (the handler's); {@code url} null while unavailable. */
     public record Photo(int position, String stage, String url) {
     }
 

@@ -107,9 +107,9 @@ class StreetReportTest {
                 .post("/api/reports/track/confirm").then().statusCode(200)
                 .body("confirmedAt", org.hamcrest.Matchers.notNullValue());
 
-        // the reporter asked for messages: one per status change (accepted, dispatched, in progress, closed)
+        // the reporter accepted one authorization at submission: WeChat allows one message, not one per change
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
-                weChat.verify(4, postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
+                weChat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
                         .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(number))));
     }
 
