@@ -171,7 +171,6 @@ class EndpointRolesTest {
         path = path.replaceAll("\\{kind[^}]*}", "stories");
         path = path.replaceAll("\\{year[^}]*}", "2027");
         path = path.replaceAll("\\{(scheduleId|revision|deliveryId|userId)[^}]*}", "1");
-        path = path.replaceAll("\\{year[^}]*}", "2027");
         if (path.contains("{")) {
             throw new IllegalStateException("No sample value for a parameter in " + template + ": "
                     + Arrays.toString(path.split("[{}]")));
