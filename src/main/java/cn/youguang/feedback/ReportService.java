@@ -2,7 +2,6 @@ package cn.youguang.feedback;
 
 import cn.youguang.auth.AccountKind;
 import cn.youguang.auth.AppUser;
-import cn.youguang.auth.PasswordHasher;
 import cn.youguang.auth.PersonalDataCipher;
 import cn.youguang.common.Cursor;
 import cn.youguang.common.Hashes;
@@ -47,7 +46,7 @@ public class ReportService {
     private final ReportLifecycle lifecycle;
     private final FeedbackConfig config;
     private final RateLimiter limits;
-    private final PasswordHasher hasher;
+    private final QueryCodes codes;
     private final PersonalDataCipher cipher;
     private final ContentSecurity security;
     private final CitizenPhotos photos;
@@ -56,7 +55,7 @@ public class ReportService {
 
     public ReportService(EntityManager em, ReportRepository reports, ReportEventRepository events,
                          ReportCategoryRepository categories, ReportIntake intake, ReportLifecycle lifecycle,
-                         FeedbackConfig config, RateLimiter limits, PasswordHasher hasher, PersonalDataCipher cipher,
+                         FeedbackConfig config, RateLimiter limits, QueryCodes codes, PersonalDataCipher cipher,
                          ContentSecurity security, CitizenPhotos photos, ObjectMapper json,
                          Clock clock) {
         this.security = security;
@@ -68,7 +67,7 @@ public class ReportService {
         this.lifecycle = lifecycle;
         this.config = config;
         this.limits = limits;
-        this.hasher = hasher;
+        this.codes = codes;
         this.cipher = cipher;
         this.photos = photos;
         this.json = json;
@@ -101,7 +100,7 @@ public class ReportService {
         try {
             ipPermit = limits.acquire("submit:ip:" + ip, config.submitsPerIpHour(), Duration.ofHours(1),
                     "Too many reports from this network in one hour; try again later");
-            String codeHash = hasher.hash(normalizeCode(code));
+            String codeHash = codes.hash(normalizeCode(code));
             report = intake.fromCitizen(userId, ip, request, keyHash, requestHash, codeHash);
         } catch (PersistenceException | ArcUndeclaredThrowableException concurrentRetry) {
             // only accepted submissions count against the limits
@@ -338,10 +337,10 @@ public class ReportService {
                 ? reports.byNumber(normalizedNumber) : Optional.empty();
         boolean right;
         if (report.isEmpty() || report.get().getQueryCodeHash() == null) {
-            hasher.verifyDecoy(candidate);
+            codes.verifyDecoy(candidate);
             right = false;
         } else {
-            right = hasher.verify(candidate, report.get().getQueryCodeHash());
+            right = codes.verify(candidate, report.get().getQueryCodeHash());
         }
         if (right) {
             failure.ifPresent(limits::release);
