@@ -9,7 +9,7 @@
 # packaged service once so Flyway makes the schema, signs in a citizen and creates a dispatcher through the admin
 # API, generates the rows with SQL (bench/depth-rows.sql, bench/club-rows.sql), restarts the service so its caches
 # start empty, waits for the club's hot snapshot, and then, per list, runs wrk on the first page and the deep page
-# interleaved A B A B and prints requests/s, p95 and the deep/first ratios. The deep cursors are made from the
+# interleaved (A B, B A, …) and prints requests/s, p95 and the deep/first ratios. The deep cursors are made from the
 # database in the API's own format (base64url of "p1.<micros>.<id>", hot: "h1.<snapshot>.<rank>"), as a client
 # holds them after paging that far, and each is checked to answer 200 with a full page first.
 #
@@ -30,6 +30,7 @@ CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-3}
 REUSE=${REUSE:-}
+LISTS=${LISTS:-}    # a subset of the lists below, e.g. LISTS="videos-uncached club-latest"
 cd "$(dirname "$0")/.."
 work=$(mktemp -d /tmp/youguang-depth-bench.XXXX)
 db=youguang_depth_bench
@@ -226,7 +227,7 @@ for k in queue queue-closed queue-overdue; do auth[$k]="Authorization: Bearer $d
 auth[mine]="Authorization: Bearer $ctoken"
 
 # the story and video lists twice: as served (read cache) and each request missing the cache
-lists=(stories stories-uncached videos videos-uncached queue queue-closed queue-overdue mine club-latest club-hot)
+lists=(${LISTS:-stories stories-uncached videos videos-uncached queue queue-closed queue-overdue mine club-latest club-hot})
 for k in stories videos; do
   first[$k-uncached]=${first[$k]}; deep[$k-uncached]=${deep[$k]}; depth_of[$k-uncached]=${depth_of[$k]}
   script[$k-uncached]=bench/uncached.lua
@@ -290,16 +291,20 @@ for k in "${lists[@]}"; do
   done
 done
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS, ${SECONDS_EACH}s a run, $ROUNDS rounds of first/deep; r/s is the mean, p95 the median of the rounds"
+echo "wrk -t$THREADS -c$CONNECTIONS, ${SECONDS_EACH}s a run, $ROUNDS rounds of first/deep (A B, B A, A B); r/s is the mean, p95 the median of the rounds"
 printf '%-16s %7s %10s %9s %10s %9s %8s %8s  %s\n' list depth "first r/s" "p95 ms" "deep r/s" "p95 ms" "p95 x" "r/s x" "load"
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 for k in "${lists[@]}"; do
   fr=0; dr=0; fps=(); dps=()
-  for _ in $(seq 1 "$ROUNDS"); do
-    read -r r p < <(measure "$k" "${first[$k]}")
-    fr=$(echo "$fr + $r" | bc -l); fps+=("$p")
-    read -r r p < <(measure "$k" "${deep[$k]}")
-    dr=$(echo "$dr + $r" | bc -l); dps+=("$p")
+  for round in $(seq 1 "$ROUNDS"); do
+    # A B, then B A: a load that drifts during the rounds favours neither page
+    for which in $( ((round % 2)) && echo "first deep" || echo "deep first"); do
+      if [[ $which == first ]]; then
+        read -r r p < <(measure "$k" "${first[$k]}"); fr=$(echo "$fr + $r" | bc -l); fps+=("$p")
+      else
+        read -r r p < <(measure "$k" "${deep[$k]}"); dr=$(echo "$dr + $r" | bc -l); dps+=("$p")
+      fi
+    done
   done
   fp=$(median "${fps[@]}"); dp=$(median "${dps[@]}")
   printf '%-16s %7d %10.0f %9.2f %10.0f %9.2f %8.2f %8.2f  %s\n' "$k" "${depth_of[$k]}" "$(echo "$fr / $ROUNDS" | bc -l)" "$fp" \
@@ -308,6 +313,7 @@ done
 echo
 echo "the club's pages at one connection (a phone's request without others queued before it on the 2 cores)"
 for k in club-latest club-hot; do
+  [[ " ${lists[*]} " == *" $k "* ]] || continue
   for u in "${first[$k]}" "${deep[$k]}"; do
     printf '%-16s %-6s %s  load %s\n' "$k" "$([[ $u == "${first[$k]}" ]] && echo first || echo deep)" \
       "$(wrk -t1 -c1 -d"${SECONDS_EACH}s" -s bench/p95.lua "$base$u" | tail -1)" "$(load)"
