@@ -232,7 +232,9 @@ public class VideoService {
         return videos.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Video " + id));
     }
 
-    VideoViews.Summary summary(Video v) {
+    // private: the class is @Transactional, and ArC intercepts a non-private self-call, so a package-private summary
+    // began and committed a transaction of its own for each video of a list page (bench/depth.sh)
+    private VideoViews.Summary summary(Video v) {
         return new VideoViews.Summary(v.getId(), v.getTitle(), posterUrl(v), seconds(v), tagNames(v), playbackUrl(v),
                 playable(v), channels(v), v.getPublishedAt());
     }
