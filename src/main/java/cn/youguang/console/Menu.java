@@ -22,10 +22,12 @@ final class Menu {
             item("读书社审核", "/admin/club/queue", ClubPages.class),
             item("书单", "/admin/club/lists", ClubPages.class),
             item("随手拍", "/admin/street-reports", StreetReportPages.class),
+            item("承办单位", "/admin/handling", HandlingPages.class),
             item("清风城管", "/admin/supervision", SupervisionPages.class),
             item("纪检审计日志", "/admin/supervision/audit", SupervisionPages.class),
             item("邀请码", "/admin/invitations", InvitationPages.class),
             item("账号", "/admin/accounts", AccountPages.class),
+            item("工作日历", "/admin/calendar", CalendarPages.class),
             item("纪检授权确认", "/admin/role-grants", RoleGrantPages.class));
 
     private Menu() {

@@ -335,7 +335,12 @@ class ConsoleBrowserTest {
         screenshot("supervision-reports");
         submit(browser.findElement(By.linkText(number)));
         assertThat(browser.findElement(By.cssSelector(".identity")).getText()).startsWith("匿名举报");
+        assertThat(browser.findElements(By.cssSelector("form.contact-form"))).isEmpty();
         screenshot("supervision-report");
+        submit(By.cssSelector("form.move-accepted button"));
+        assertThat(browser.findElement(By.cssSelector("table.facts .state")).getText()).isEqualTo("已受理");
+        assertThat(browser.findElements(By.cssSelector("form.move-in_progress"))).hasSize(1);
+        screenshot("supervision-report-accepted");
         submit(browser.findElement(By.linkText("打印版（移交用）")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("移交材料");
         screenshot("supervision-print");
@@ -358,5 +363,64 @@ class ConsoleBrowserTest {
         browser.get(url("/admin/supervision"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
         screenshot("supervision-forbidden");
+    }
+
+    @Test
+    void anEditorSetsAStorysCoverWithTheMediaPickerAndTheApiShowsIt() throws IOException {
+        String editor = newStaff(Set.of(Role.EDITOR));
+        String slug = "picked-" + UUID.randomUUID().toString().substring(0, 8);
+        Path file = Files.createTempFile("console-cover", ".jpg");
+        Files.write(file, cn.youguang.testing.TestImages.jpeg(640, 480, java.awt.Color.GREEN));
+        signIn(editor, Accounts.passwordOf(editor));
+        browser.get(url("/admin/media"));
+        browser.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[data-media-upload] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[data-upload-result]"), "已校验"));
+        String id = browser.findElement(By.cssSelector("[data-upload-result]")).getText()
+                .replaceAll("(?s).*编号 ([0-9a-f-]{36}).*", "$1");
+        browser.get(url("/admin/media"));
+        loaded();
+        assertThat(browser.findElement(By.id("upload-" + id)).getText()).contains("已校验").contains("upload:" + id);
+        screenshot("media-library");
+
+        browser.get(url("/admin/content/stories/new"));
+        WebElement front = browser.findElement(By.name("frontMatter"));
+        front.clear();
+        front.sendKeys("slug: " + slug + "\ntitle: 有封面的典型\nperson: 测试人物\nsummary: 媒体选择\n");
+        browser.findElement(By.name("body")).sendKeys("正文。");
+        submit(By.cssSelector("button[value=save]"));
+        shows("已保存");
+        submit(By.cssSelector("button[value='cover:" + id + "']"));
+        shows("已把图片设为封面");
+        assertThat(browser.findElement(By.name("frontMatter")).getAttribute("value")).contains("cover: upload:" + id);
+        screenshot("media-picker");
+        submit(By.cssSelector("button[value=save]"));
+        shows("已保存");
+        long story = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/stories/(\\d+).*", "$1"));
+        given().header("Authorization", Accounts.staff(editor, Accounts.passwordOf(editor)).bearer())
+                .get("/api/editorial/stories/" + story).then().statusCode(200)
+                .body("frontMatter.cover", org.hamcrest.Matchers.startsWith("http"))
+                .body("frontMatter.cover", org.hamcrest.Matchers.containsString(id));
+        Files.deleteIfExists(file);
+    }
+
+    @Test
+    void anAdminEntersAYearOfHolidaysInTheWorkingDayCalendar() throws IOException {
+        signIn("admin", Accounts.ADMIN_PASSWORD);
+        submit(browser.findElement(By.linkText("工作日历")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作日历");
+        screenshot("calendar");
+        browser.get(url("/admin/calendar?year=2094"));
+        loaded();
+        browser.findElement(By.name("holidays")).sendKeys("2094-01-01\n2094-10-01/2094-10-07");
+        browser.findElement(By.name("workdays")).sendKeys("2094-09-26");
+        submit(By.cssSelector("form.calendar-form button"));
+        shows("已保存 2094 年的日历");
+        screenshot("calendar-saved");
+        given().header("Authorization", Accounts.admin().bearer()).get("/api/admin/calendar/2094").then().statusCode(200)
+                .body("entered", equalTo(true)).body("holidayDays", equalTo(8))
+                .body("workdays", org.hamcrest.Matchers.hasItem("2094-09-26"));
     }
 }
