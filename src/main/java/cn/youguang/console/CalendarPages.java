@@ -84,9 +84,9 @@ public class CalendarPages {
                 .data("recounted", recounted).data("labels", new Words());
     }
 
-    /** One entry a line; blank lines are spacing, not entries. */
+    /** One entry a line; blank lines are spacing, not entries. A field not sent at all stays null (and is refused). */
     static List<String> lines(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return text == null ? null : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static int year(String year) {

@@ -59,6 +59,8 @@ class ConsoleCalendarTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
         admin.form().formParam("holidays", "2092-01-01").formParam("workdays", "2092-01-02").post("/admin/calendar/2092")
                 .then().statusCode(400).body(containsString("调休上班日第 1 条："));
+        // a post without the boxes is not an empty year (that would wipe the year): refused as the API refuses it
+        admin.form().post("/admin/calendar/2092").then().statusCode(400).body(containsString("法定节假日：必须填写"));
         given().header("Authorization", Accounts.admin().bearer()).get("/api/admin/calendar/2092").then().statusCode(200)
                 .body("entered", equalTo(false));
     }
