@@ -9,7 +9,8 @@ final class Labels {
 
     private static final Map<String, String> ROLES = Map.of(Role.EDITOR, "编辑", Role.REVIEWER, "审核员",
             Role.MODERATOR, "读书社管理员", Role.DISPATCHER, "派遣员", Role.INSPECTOR, "纪检", Role.ADMIN, "管理员",
-            Role.CITIZEN, "市民", Role.CADRE, "干部");
+            Role.CITIZEN, "市民", Role.CADRE, "干部", Role.HANDLER, "承办单位",
+            Role.SUPERIOR, "上级受理机关");
 
     private static final Map<String, String> STAGES = Map.of("draft", "草稿", "in_review", "审核中", "approved", "已通过",
             "scheduled", "已定时", "published", "已发布", "unpublished", "已撤下", "archived", "已归档");

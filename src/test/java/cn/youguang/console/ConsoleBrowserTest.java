@@ -396,6 +396,9 @@ class ConsoleBrowserTest {
         shows("已把图片设为封面");
         assertThat(browser.findElement(By.name("frontMatter")).getAttribute("value")).contains("cover: upload:" + id);
         screenshot("media-picker");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("picker-title")));
+        screenshot("media-picker-list");
         submit(By.cssSelector("button[value=save]"));
         shows("已保存");
         long story = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/stories/(\\d+).*", "$1"));
@@ -422,5 +425,34 @@ class ConsoleBrowserTest {
         given().header("Authorization", Accounts.admin().bearer()).get("/api/admin/calendar/2094").then().statusCode(200)
                 .body("entered", equalTo(true)).body("holidayDays", equalTo(8))
                 .body("workdays", org.hamcrest.Matchers.hasItem("2094-09-26"));
+    }
+
+    @Test
+    void aHandlingUnitStartsAReportOnItsOwnDesk() throws IOException {
+        var admin = Accounts.admin();
+        String unitName = "环卫所-" + UUID.randomUUID().toString().substring(0, 6);
+        long unit = given().header("Authorization", admin.bearer()).contentType("application/json")
+                .body(java.util.Map.of("name", unitName, "district", "亭湖区", "active", true))
+                .post("/api/admin/handling-units").then().statusCode(201).extract().jsonPath().getLong("id");
+        String handler = newStaff(Set.of(Role.HANDLER));
+        given().header("Authorization", admin.bearer()).put("/api/admin/handling-units/" + unit + "/members/"
+                + Accounts.staff(handler, Accounts.passwordOf(handler)).id()).then().statusCode(200);
+        var citizen = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        String number = ReportFixture.file(citizen, ReportFixture.street("litter", ReportFixture.LAT, ReportFixture.LON))
+                .getString("number");
+        long id = ReportFixture.idOf(dataSource, number);
+        var dispatcher = Accounts.newStaff("b-" + UUID.randomUUID().toString().substring(0, 10), Set.of(Role.DISPATCHER));
+        ReportFixture.move(dispatcher, "dispatch", id, ReportFixture.to("accepted")).then().statusCode(200);
+        ReportFixture.move(dispatcher, "dispatch", id, ReportFixture.to("dispatched", "unitId", unit)).then().statusCode(200);
+
+        signIn(handler, Accounts.passwordOf(handler));
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/handling");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(unitName);
+        screenshot("handling-reports");
+        submit(browser.findElement(By.linkText(number)));
+        submit(By.cssSelector("form.move-in_progress button"));
+        assertThat(browser.findElement(By.cssSelector("table.facts .state")).getText()).isEqualTo("处置中");
+        assertThat(browser.findElements(By.cssSelector("form.move-closed"))).hasSize(1);
+        screenshot("handling-report");
     }
 }
