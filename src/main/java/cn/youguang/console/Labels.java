@@ -78,7 +78,8 @@ final class Labels {
             Map.entry("kind", "类型"), Map.entry("filename", "文件名"), Map.entry("size", "文件大小"),
             Map.entry("contentType", "文件类型"), Map.entry("books", "书目"), Map.entry("author", "作者"),
             Map.entry("isbn", "ISBN"), Map.entry("description", "说明"), Map.entry("upload", "媒体文件"),
-            Map.entry("status", "状态"), Map.entry("category", "类别"), Map.entry("district", "区域"));
+            Map.entry("status", "状态"), Map.entry("category", "类别"), Map.entry("district", "区域"),
+            Map.entry("userId", "账号"), Map.entry("name", "名称"), Map.entry("active", "启用状态"));
 
     private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("(.+)\\[(\\d+)]");
 

@@ -28,6 +28,7 @@ final class Menu {
             item("纪检审计日志", "/admin/supervision/audit", SupervisionPages.class),
             item("邀请码", "/admin/invitations", InvitationPages.class),
             item("账号", "/admin/accounts", AccountPages.class),
+            item("承办单位管理", "/admin/handling-units", HandlingUnitPages.class),
             item("工作日历", "/admin/calendar", CalendarPages.class),
             item("纪检授权确认", "/admin/role-grants", RoleGrantPages.class));
 

@@ -194,4 +194,43 @@ class ConsoleDeskTest {
         dispatcherDesk.browser().get("/admin/handling").then().statusCode(403);
         dispatcherDesk.browser().get("/admin/dashboard").then().statusCode(200).body(not(containsString("href=\"/admin/handling\"")));
     }
+
+    @Test
+    void adminsKeepTheUnitsAndTheirMembersThroughTheService() {
+        ConsoleSession admin = ConsoleSession.signIn("admin", Accounts.ADMIN_PASSWORD);
+        String name = "<b>市容</b>中队-" + suffix();
+        admin.form().formParam("name", name).formParam("district", "亭湖区").post("/admin/handling-units").then().statusCode(303);
+        long unit = given().header("Authorization", Accounts.admin().bearer()).get("/api/admin/handling-units").then()
+                .extract().jsonPath().getLong("find { it.name == '" + name + "' }.id");
+        String page = admin.browser().get("/admin/handling-units").then().statusCode(200).extract().asString();
+        assertThat(page).contains("&lt;b&gt;市容&lt;/b&gt;中队").doesNotContain("<b>市容");
+        // the same name twice, and an unknown district, are the service's refusals, shown in the form's words
+        admin.form().formParam("name", name).post("/admin/handling-units").then().statusCode(409)
+                .body(containsString("操作与当前状态冲突"));
+        admin.form().formParam("name", "新单位-" + suffix()).formParam("district", "火星区").post("/admin/handling-units")
+                .then().statusCode(400).body(containsString("区域："));
+
+        String handlerName = "h-" + suffix();
+        Accounts.SignedIn handler = Accounts.newStaff(handlerName, Set.of(Role.HANDLER));
+        assertThat(admin.browser().get("/admin/handling-units").asString()).contains("<option value=\"" + handler.id() + "\">");
+        admin.form().formParam("userId", handler.id()).post("/admin/handling-units/" + unit + "/members").then().statusCode(303);
+        given().header("Authorization", Accounts.admin().bearer()).get("/api/admin/handling-units").then()
+                .body("find { it.id == " + unit + " }.members.id", hasItem((int) handler.id()));
+        String dispatcher = newStaff(Role.DISPATCHER);
+        long dispatcherId = Accounts.staff(dispatcher, Accounts.passwordOf(dispatcher)).id();
+        admin.form().formParam("userId", dispatcherId).post("/admin/handling-units/" + unit + "/members").then()
+                .statusCode(400).body(containsString("账号："));
+        admin.form().post("/admin/handling-units/" + unit + "/members/" + handler.id() + "/remove").then().statusCode(303);
+        admin.form().formParam("active", "false").post("/admin/handling-units/" + unit + "/active").then().statusCode(303);
+        given().header("Authorization", Accounts.admin().bearer()).get("/api/admin/handling-units").then()
+                .body("find { it.id == " + unit + " }.active", equalTo(false))
+                .body("find { it.id == " + unit + " }.members", org.hamcrest.Matchers.empty());
+
+        ConsoleSession other = ConsoleSession.signIn(dispatcher, Accounts.passwordOf(dispatcher));
+        other.browser().get("/admin/handling-units").then().statusCode(403);
+        other.form().formParam("name", "派遣员建的").post("/admin/handling-units").then().statusCode(403);
+        other.browser().get("/admin/dashboard").then().body(not(containsString("/admin/handling-units")));
+        admin.browser().contentType("application/x-www-form-urlencoded").formParam("name", "无令牌").post("/admin/handling-units")
+                .then().statusCode(403);
+    }
 }

@@ -17,6 +17,7 @@ class ConsoleRolesTest {
 
     private static final Map<Class<?>, Class<?>> PAGE_FOR_API = Map.ofEntries(
             Map.entry(HandlingPages.class, cn.youguang.feedback.HandlingResource.class),
+            Map.entry(HandlingUnitPages.class, cn.youguang.feedback.HandlingUnitAdminResource.class),
             Map.entry(CalendarPages.class, cn.youguang.feedback.CalendarAdminResource.class),
             Map.entry(ContentPages.class, EditorialResource.class),
             Map.entry(ClubPages.class, ModerationResource.class),
