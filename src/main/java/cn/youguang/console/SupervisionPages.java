@@ -60,6 +60,7 @@ public class SupervisionPages {
     private final Template detail;
     private final Template print;
     private final Template log;
+    private final Template transfers;
 
     public SupervisionPages(ReportWorkflow workflow, ReportService reports, SupervisionAudit audit,
                             ReportLifecycle lifecycle, ReceivingBodies bodies, Forms forms,
@@ -67,7 +68,8 @@ public class SupervisionPages {
                             @Location("console/supervision-reports.html") Template queue,
                             @Location("console/supervision-report.html") Template detail,
                             @Location("console/supervision-print.html") Template print,
-                            @Location("console/supervision-audit.html") Template log) {
+                            @Location("console/supervision-audit.html") Template log,
+                            @Location("console/supervision-transfers.html") Template transfers) {
         this.workflow = workflow;
         this.reports = reports;
         this.audit = audit;
@@ -80,6 +82,7 @@ public class SupervisionPages {
         this.detail = detail;
         this.print = print;
         this.log = log;
+        this.transfers = transfers;
     }
 
     @GET
@@ -91,6 +94,18 @@ public class SupervisionPages {
                 .data("page", workflow.queue(desk(), filters.filter(), PageRequest.of("20", cursor)))
                 .data("filters", filters).data("statuses", StreetReportPages.statuses())
                 .data("categories", reports.categories(Channel.SUPERVISION)).data("labels", new Words());
+    }
+
+    /**
+     * Reports handed over to a receiving body: that they went, when and to whom, nothing of their content (the body's
+     * reviewers read it now); listed through the workflow, which audits the listing, as the API's /transfers.
+     */
+    @GET
+    @Path("/transfers")
+    @Operation(hidden = true)
+    public TemplateInstance transfers(@QueryParam("cursor") String cursor) {
+        return transfers.data("me", me).data("active", "/admin/supervision")
+                .data("page", workflow.transfers(desk(), PageRequest.of("20", cursor))).data("labels", new Words());
     }
 
     @GET

@@ -233,4 +233,31 @@ class ConsoleDeskTest {
         admin.browser().contentType("application/x-www-form-urlencoded").formParam("name", "无令牌").post("/admin/handling-units")
                 .then().statusCode(403);
     }
+
+    @Test
+    void anInspectorHandsACaseOverToAReceivingBodyAndSeesOnlyThatItWent() {
+        String bodyName = "市纪委监委-" + suffix();
+        long body = given().header("Authorization", Accounts.admin().bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", bodyName)).post("/api/admin/receiving-bodies").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long id = supervision(false, "移交的案件内容");
+        String name = newStaff(Role.INSPECTOR);
+        long inspectorId = Accounts.staff(name, Accounts.passwordOf(name)).id();
+        ConsoleSession inspector = ConsoleSession.signIn(name, Accounts.passwordOf(name), "/admin/supervision");
+        inspector.browser().get("/admin/supervision/" + id).then().statusCode(200)
+                .body(containsString("<option value=\"" + body + "\">"));
+        inspector.form().formParam("to", "transferred").formParam("bodyId", body).post("/admin/supervision/" + id + "/move")
+                .then().statusCode(303);
+        // from now on the body reads it, and this bureau's inspectors no longer do
+        inspector.browser().get("/admin/supervision/" + id).then().statusCode(404);
+        DatabaseRows rows = new DatabaseRows(dataSource);
+        long lists = rows.count("select count(*) from supervision_audit where actor_id = ? and action = 'LIST'", inspectorId);
+        inspector.browser().get("/admin/supervision/transfers").then().statusCode(200).body(containsString(bodyName))
+                .body(not(containsString("移交的案件内容")));
+        assertThat(rows.count("select count(*) from supervision_audit where actor_id = ? and action = 'LIST'", inspectorId))
+                .isEqualTo(lists + 1);
+        String moderator = newStaff(Role.MODERATOR);
+        ConsoleSession.signIn(moderator, Accounts.passwordOf(moderator)).browser().get("/admin/supervision/transfers")
+                .then().statusCode(403).body(not(containsString(bodyName)));
+    }
 }
