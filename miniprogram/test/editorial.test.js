@@ -86,6 +86,20 @@ describe('preview links', () => {
     expect(text(page)).toContain('预览：这是尚未发布的稿件')
   })
 
+  test('a preview code carries the token as its scene (a slug has no dot, a token has two)', async () => {
+    const token = 'AbCdEfGhIjK.tg8k2q.LmNoPqRsTuV'
+    const requests = backend({ ['GET /api/preview/' + token]: DRAFT, ['GET /api/preview/' + token + 'x']: { slug: 'a', title: '文章草稿', nodes: [] } })
+    const page = render('pages/story/story')
+    await page.instance.onLoad({ scene: encodeURIComponent(token) })
+    await settle()
+    const article = render('pages/article/article')
+    await article.instance.onLoad({ scene: token + 'x' })
+    await settle()
+    expect(requests.map(r => r.path)).toEqual(['/api/preview/' + token, '/api/preview/' + token + 'x'])
+    expect(text(page)).toContain('预览：这是尚未发布的稿件')
+    expect(text(article)).toContain('文章草稿')
+  })
+
   test('an expired link is an error state; an article draft opens the same way', async () => {
     backend({ 'GET /api/preview/old': problem(404, 'Not Found', 'This preview link has expired or was revoked'), 'GET /api/preview/art': { slug: 'a', title: '文章草稿', nodes: [] } })
     const page = render('pages/story/story')

@@ -60,4 +60,19 @@ function previewToken(value) {
   return decoded.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() || ''
 }
 
-module.exports = { errorText, date, dateTime, duration, previewToken }
+// A mini-program code carries one 32-character scene: a slug for a shared entry, or a preview token for a draft.
+// Slugs never hold a dot; preview tokens always do (nonce.expiry.signature).
+function sceneTarget(scene) {
+  if (!scene) {
+    return { slug: '', preview: '' }
+  }
+  let decoded = String(scene)
+  try {
+    decoded = decodeURIComponent(decoded)
+  } catch (e) {
+    // not encoded
+  }
+  return decoded.includes('.') ? { slug: '', preview: decoded } : { slug: decoded, preview: '' }
+}
+
+module.exports = { errorText, date, dateTime, duration, previewToken, sceneTarget }

@@ -14,7 +14,8 @@ Component({
   },
   methods: {
     onLoad(options = {}) {
-      this.setData({ slug: options.slug || (options.scene ? decodeURIComponent(options.scene) : ''), preview: view.previewToken(options.preview) })
+      const scene = view.sceneTarget(options.scene)
+      this.setData({ slug: options.slug || scene.slug, preview: view.previewToken(options.preview) || scene.preview })
       return this.load()
     },
     async load() {

@@ -1,7 +1,8 @@
 // One story: cover, person, role and unit, the body as rich-text nodes rendered by the backend when it was saved,
 // its videos, sharing (card and mini-program code), and next/previous when opened from the compilation.
 // Opened as ?slug=…, from a share code as ?scene=<slug>, from the compilation as ?slug=…&collection=…, and an
-// editor's draft from a preview link as ?preview=<token> (the unpublished story, not shareable).
+// editor's draft from a preview link as ?preview=<token> or a preview code as ?scene=<token> (the unpublished story,
+// not shareable).
 const api = require('../../utils/api')
 const view = require('../../utils/view')
 
@@ -23,8 +24,9 @@ Component({
   },
   methods: {
     onLoad(options = {}) {
-      const slug = options.slug || (options.scene ? decodeURIComponent(options.scene) : '')
-      this.setData({ slug, collection: options.collection || '', preview: view.previewToken(options.preview) })
+      const scene = view.sceneTarget(options.scene)
+      const slug = options.slug || scene.slug
+      this.setData({ slug, collection: options.collection || '', preview: view.previewToken(options.preview) || scene.preview })
       return this.load()
     },
     async load() {

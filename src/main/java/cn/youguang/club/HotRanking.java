@@ -6,6 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,9 +29,12 @@ public class HotRanking {
     private final ClubConfig config;
     private final Clock clock;
     private final JobRuns jobs;
+    private final boolean postgres;
 
-    public HotRanking(EntityManager em, ClubConfig config, Clock clock, JobRuns jobs) {
+    public HotRanking(EntityManager em, ClubConfig config, Clock clock, JobRuns jobs,
+                      @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.jobs = jobs;
+        this.postgres = dbKind.toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
         this.em = em;
         this.config = config;
         this.clock = clock;
@@ -62,19 +67,40 @@ public class HotRanking {
         }
         long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select id from club_hot_snapshot where period_start = ?1").setParameter(1, period).getSingleResult()).longValue());
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("insert into club_hot_rank (snapshot_id, place, post_id)"
-                            + " select ?1, row_number() over (order by score desc, id desc), id from ("
-                            + "   select id, (like_count + 2 * comment_count + 1)"
-                            + "     / power(greatest(?2 - extract(epoch from published_at), 0) / 3600.0 + 2, 1.5) as score"
-                            + "   from club_post where status = 'PUBLISHED' and deleted_at is null) s")
-                    .setParameter(1, id).setParameter(2, now.getEpochSecond()).executeUpdate();
-            em.createNativeQuery("update club_hot_snapshot set ready = true where id = ?1").setParameter(1, id).executeUpdate();
+        long budget = config.hotTimeout().toMillis();
+        QuarkusTransaction.requiringNew().timeout((int) Math.max(1, config.hotTimeout().toSeconds())).run(() -> {
+            // this one statement may run longer than requests may: the server's statement timeout and the driver's
+            // socket timeout are lifted for this transaction's connection only, and put back before it returns
+            Session session = em.unwrap(Session.class);
+            int[] socketTimeout = new int[1];
+            session.doWork(connection -> {
+                socketTimeout[0] = connection.getNetworkTimeout();
+                connection.setNetworkTimeout(Runnable::run, (int) budget);
+            });
+            try {
+                if (postgres) {
+                    em.createNativeQuery("select set_config('statement_timeout', ?1, true)")
+                            .setParameter(1, budget + "ms").getSingleResult();
+                }
+                rank(id, now);
+            } finally {
+                session.doWork(connection -> connection.setNetworkTimeout(Runnable::run, socketTimeout[0]));
+            }
         });
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "delete from club_hot_snapshot where created_at < ?1 and id < ?2")
                 .setParameter(1, now.minus(config.hotKeep())).setParameter(2, id).executeUpdate());
         return Optional.of(id);
+    }
+
+    private void rank(long id, Instant now) {
+        em.createNativeQuery("insert into club_hot_rank (snapshot_id, place, post_id)"
+                        + " select ?1, row_number() over (order by score desc, id desc), id from ("
+                        + "   select id, (like_count + 2 * comment_count + 1)"
+                        + "     / power(greatest(?2 - extract(epoch from published_at), 0) / 3600.0 + 2, 1.5) as score"
+                        + "   from club_post where status = 'PUBLISHED' and deleted_at is null) s")
+                .setParameter(1, id).setParameter(2, now.getEpochSecond()).executeUpdate();
+        em.createNativeQuery("update club_hot_snapshot set ready = true where id = ?1").setParameter(1, id).executeUpdate();
     }
 
     /** The newest ready snapshot, if any has been made. */

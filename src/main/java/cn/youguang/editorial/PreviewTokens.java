@@ -21,14 +21,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Preview links for drafts: {@code nonce.expiry.signature}, the signature an HMAC-SHA256 with a key derived from the
- * server's personal-data key, so a forged or expired link is refused before any SQL. Only the nonce's SHA-256 is
+ * Preview links for drafts: {@code nonce.expiry.signature} (30 characters, so one fits the scene of a mini-program
+ * code), the signature an HMAC-SHA256 with a key derived from the server's personal-data key, so a forged or expired
+ * link is refused before any SQL. Only the nonce's SHA-256 is
  * stored (the table cannot be replayed); its row makes the link revocable. The preview answers the body the public
  * detail endpoint would.
  */
@@ -37,7 +39,9 @@ import java.util.regex.Pattern;
 public class PreviewTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern TOKEN = Pattern.compile("([A-Za-z0-9_-]{22})\\.([0-9]{1,12})\\.([A-Za-z0-9_-]{43})");
+    /** nonce (64 bits) . expiry (epoch seconds, base 36) . signature (HMAC-SHA256 cut to 64 bits): 30 characters */
+    private static final Pattern TOKEN = Pattern.compile("([A-Za-z0-9_-]{11})\\.([0-9a-z]{1,8})\\.([A-Za-z0-9_-]{11})");
+    private static final int SIGNATURE_BYTES = 8;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final String PURPOSE = "preview-token";
@@ -74,12 +78,12 @@ public class PreviewTokens {
     public Issued issue(String kindPath, long id, long actor) {
         ImportTarget<?> target = kinds.target(kindPath);
         ContentEntry entry = editorial.find(target, id);
-        byte[] bytes = new byte[16];
+        byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
         String nonce = B64.encodeToString(bytes);
         Instant now = clock.instant();
         Instant expires = now.plus(config.previewExpiry()).truncatedTo(ChronoUnit.SECONDS);
-        String payload = nonce + "." + expires.getEpochSecond();
+        String payload = nonce + "." + Long.toString(expires.getEpochSecond(), 36);
         String token = payload + "." + B64.encodeToString(signature(payload));
         em.createNativeQuery("insert into preview_token (token_hash, entry_type, entry_id, created_by, created_at, expires_at)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -103,7 +107,7 @@ public class PreviewTokens {
         Matcher parts = token == null ? null : TOKEN.matcher(token);
         if (parts == null || !parts.matches()
                 || !MessageDigest.isEqual(signature(parts.group(1) + "." + parts.group(2)), B64D.decode(parts.group(3)))
-                || Instant.ofEpochSecond(Long.parseLong(parts.group(2))).compareTo(clock.instant()) <= 0) {
+                || Instant.ofEpochSecond(Long.parseLong(parts.group(2), 36)).compareTo(clock.instant()) <= 0) {
             throw ProblemException.notFound("Preview");
         }
         @SuppressWarnings("unchecked")
@@ -126,7 +130,8 @@ public class PreviewTokens {
         };
     }
 
+    /** Cut to 64 bits so a link fits a mini-program code's 32-character scene; forging still needs ~2^64 tries online. */
     private byte[] signature(String payload) {
-        return keys.derive(PURPOSE, payload.getBytes(StandardCharsets.US_ASCII));
+        return Arrays.copyOf(keys.derive(PURPOSE, payload.getBytes(StandardCharsets.US_ASCII)), SIGNATURE_BYTES);
     }
 }

@@ -176,14 +176,16 @@ class DiscoveryTest {
         long id = Editors.createStory(editor, "签名预览", "正文").getLong("id");
         String path = editor.as().post("/api/editorial/stories/" + id + "/preview-token").then().statusCode(201)
                 .extract().path("path");
-        String[] parts = path.substring("/api/preview/".length()).split("\\.");
+        String token = path.substring("/api/preview/".length());
+        assertThat(token).as("fits a mini-program code's 32-character scene").hasSizeLessThanOrEqualTo(32);
+        String[] parts = token.split("\\.");
         assertThat(parts).hasSize(3);
         given().get(path).then().statusCode(200);
 
         // a year later than signed: the stored row alone would not catch this, the signature does
         TestClock.set(Instant.now().plus(Duration.ofHours(25)));
         given().get(path).then().statusCode(404);
-        given().get("/api/preview/" + parts[0] + "." + (Long.parseLong(parts[1]) + 365 * 86400L) + "." + parts[2])
+        given().get("/api/preview/" + parts[0] + "." + Long.toString(Long.parseLong(parts[1], 36) + 365 * 86400L, 36) + "." + parts[2])
                 .then().statusCode(404);
         TestClock.reset();
         char last = parts[2].charAt(parts[2].length() - 1);
