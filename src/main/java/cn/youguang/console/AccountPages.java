@@ -83,7 +83,7 @@ public class AccountPages {
             Profile created = accounts.createStaff(me.id(), request);
             return Forms.seeOther("/admin/accounts/" + created.id() + "?created=1");
         } catch (ProblemException e) {
-            return Forms.page(e.status(), listPage(null, null, username, displayName, unit, chosen, e.getMessage(),
+            return Forms.page(e.status(), listPage(null, null, username, displayName, unit, chosen, Labels.problem(e),
                     Forms.fields(e)));
         }
     }
@@ -127,7 +127,7 @@ public class AccountPages {
             accounts.resetPassword(account, reset.password());
             return Forms.seeOther("/admin/accounts/" + account + "?done=1");
         } catch (ProblemException e) {
-            return Forms.page(e.status(), detailPage(accounts.get(account), null, e.getMessage(), Forms.fields(e)));
+            return Forms.page(e.status(), detailPage(accounts.get(account), null, Labels.problem(e), Forms.fields(e)));
         }
     }
 
@@ -136,7 +136,7 @@ public class AccountPages {
             accounts.change(me.id(), account, forms.valid(change));
             return Forms.seeOther("/admin/accounts/" + account + "?done=1");
         } catch (ProblemException e) {
-            return Forms.page(e.status(), detailPage(accounts.get(account), null, e.getMessage(), Forms.fields(e)));
+            return Forms.page(e.status(), detailPage(accounts.get(account), null, Labels.problem(e), Forms.fields(e)));
         }
     }
 

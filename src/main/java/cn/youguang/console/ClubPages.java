@@ -109,7 +109,7 @@ public class ClubPages {
             }
             return Forms.seeOther("/admin/club/lists");
         } catch (ProblemException e) {
-            return Forms.page(e.status(), listsPage(null, editing, title, description, books, e.getMessage(), Forms.fields(e)));
+            return Forms.page(e.status(), listsPage(null, editing, title, description, books, Labels.problem(e), Forms.fields(e)));
         }
     }
 

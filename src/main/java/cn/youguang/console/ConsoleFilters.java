@@ -108,9 +108,10 @@ public class ConsoleFilters {
             return;
         }
         List<String> fields = new ArrayList<>();
-        problem.path("errors").forEach(e -> fields.add(e.path("field").asText() + "：" + e.path("message").asText()));
+        problem.path("errors").forEach(e -> fields.add(Labels.field(e.path("field").asText())
+                + "：" + Labels.message(e.path("message").asText())));
         String html = error.data("status", status).data("title", Labels.status(status))
-                .data("detail", problem.path("detail").asText(""))
+                .data("detail", fields.isEmpty() ? problem.path("detail").asText("") : "")
                 .data("fields", fields).render();
         response.setEntity(html, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import cn.youguang.media.MediaKind;
+import cn.youguang.media.UploadService;
+import cn.youguang.media.UploadView;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -53,6 +56,8 @@ import java.util.Map;
 @RolesAllowed({Role.EDITOR, Role.REVIEWER, Role.ADMIN})
 public class ContentPages {
 
+    /** Images the picker offers: the editor's latest completed ones (older ones by typing upload:<id>). */
+    static final int PICKER = 12;
     private static final List<String> KINDS = List.of("stories", "articles", "collections");
     private static final Map<String, String> TEMPLATES = Map.of(
             "stories", "slug: \ntitle: \nperson: \nrole: \nunit: \ntags: [先进典型]\nsummary: \n",
@@ -66,6 +71,7 @@ public class ContentPages {
     private final MarkdownRenderer renderer;
     private final Forms forms;
     private final ContentConfig content;
+    private final UploadService uploads;
     private final ConsoleUser me;
     private final Template list;
     private final Template editor;
@@ -74,7 +80,8 @@ public class ContentPages {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
 
     public ContentPages(EditorialService editorial, Workflow workflow, PreviewTokens previews, AccountService accounts,
-                        MarkdownRenderer renderer, Forms forms, ContentConfig content, ConsoleUser me,
+                        MarkdownRenderer renderer, Forms forms, ContentConfig content, UploadService uploads,
+                        ConsoleUser me,
                         @Location("console/content-list.html") Template list,
                         @Location("console/content-editor.html") Template editor,
                         @Location("console/content-revisions.html") Template revisions) {
@@ -85,6 +92,7 @@ public class ContentPages {
         this.renderer = renderer;
         this.forms = forms;
         this.content = content;
+        this.uploads = uploads;
         this.me = me;
         this.list = list;
         this.editor = editor;
@@ -148,11 +156,14 @@ public class ContentPages {
         if ("preview".equals(action)) {
             return Forms.page(200, form(k, null, frontMatter, body, renderer.render(body == null ? "" : body).html(), null, List.of()));
         }
+        if (Picked.isPick(action)) {
+            return picked(k, null, frontMatter, body, action);
+        }
         try {
             EditorialViews.Entry created = editorial.create(k, me.id(), request(null, frontMatter, body));
             return Response.seeOther(URI.create("/admin/content/" + k + "/" + created.id() + "?saved=1")).build();
         } catch (ProblemException e) {
-            return Forms.page(e.status(), form(k, null, frontMatter, body, null, e.getMessage(), Forms.fields(e)));
+            return Forms.page(e.status(), form(k, null, frontMatter, body, null, Labels.problem(e), Forms.fields(e)));
         }
     }
 
@@ -179,11 +190,14 @@ public class ContentPages {
         if ("preview".equals(action)) {
             return Forms.page(200, form(k, entry, frontMatter, body, renderer.render(body == null ? "" : body).html(), null, List.of()));
         }
+        if (Picked.isPick(action)) {
+            return picked(k, entry, frontMatter, body, action);
+        }
         try {
             editorial.update(k, entryId, me.id(), request(version, frontMatter, body));
             return Response.seeOther(URI.create("/admin/content/" + k + "/" + entryId + "?saved=1")).build();
         } catch (ProblemException e) {
-            return Forms.page(e.status(), form(k, entry, frontMatter, body, null, e.getMessage(), Forms.fields(e)));
+            return Forms.page(e.status(), form(k, entry, frontMatter, body, null, Labels.problem(e), Forms.fields(e)));
         }
     }
 
@@ -278,6 +292,71 @@ public class ContentPages {
         return Response.seeOther(URI.create("/admin/content/" + k + "/" + entryId + "?saved=1")).build();
     }
 
+    /**
+     * The media picker's buttons post the editor's form with {@code cover:<id>} or {@code insert:<id>}: the text
+     * comes back with the image referenced as {@code upload:<id>}, not yet saved, so nothing typed is lost and no
+     * script is needed. The upload must be one of the editor's completed images, as the save itself requires.
+     */
+    private Response picked(String kind, EditorialViews.Entry entry, String frontMatter, String body, String action) {
+        String fm = frontMatter == null ? "" : frontMatter;
+        String text = body == null ? "" : body.replace("\r\n", "\n");
+        try {
+            Picked pick = Picked.of(action);
+            UploadView image = uploads.view(uploads.verified(me.id(), pick.uploadId(), MediaKind.IMAGE, "upload"));
+            String notice;
+            if (pick.cover()) {
+                fm = Picked.withCover(fm, image.id());
+                notice = "已把图片设为封面（基本信息中的 cover），保存后生效。";
+            } else {
+                text = Picked.withImage(text, image);
+                notice = "已在正文末尾插入图片，保存后生效。";
+            }
+            return Forms.page(200, form(kind, entry, fm, text, renderer.render(text).html(), null, List.of())
+                    .data("notice", notice));
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return Forms.page(e.status(), form(kind, entry, fm, text, null, Labels.problem(e), Forms.fields(e)));
+        }
+    }
+
+    /** What a media-picker button asks: the cover, or the image in the body. */
+    record Picked(boolean cover, String uploadId) {
+        private static final java.util.regex.Pattern ACTION = java.util.regex.Pattern.compile("(cover|insert):([0-9a-f-]{36})");
+
+        static boolean isPick(String action) {
+            return action != null && (action.startsWith("cover:") || action.startsWith("insert:"));
+        }
+
+        static Picked of(String action) {
+            java.util.regex.Matcher m = ACTION.matcher(action);
+            if (!m.matches()) {
+                throw ProblemException.invalid("upload", "is not an upload id");
+            }
+            return new Picked(m.group(1).equals("cover"), m.group(2));
+        }
+
+        /** The front matter with its cover line replaced (or added): the rest of the YAML stays as typed. */
+        static String withCover(String frontMatter, String uploadId) {
+            String line = "cover: upload:" + uploadId;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^cover:.*$").matcher(frontMatter);
+            if (m.find()) {
+                return frontMatter.substring(0, m.start()) + line + frontMatter.substring(m.end());
+            }
+            return frontMatter.isEmpty() || frontMatter.endsWith("\n") ? frontMatter + line + "\n" : frontMatter + "\n" + line + "\n";
+        }
+
+        /** The body with the image appended as its own paragraph; the alt text is the file's name to be edited. */
+        static String withImage(String body, UploadView image) {
+            String name = image.filename() == null ? "" : image.filename().replaceAll("\\.[A-Za-z0-9]{1,5}$", "");
+            String alt = name.replaceAll("[\\[\\]()\\\\\\s*_`<>!]+", " ").strip();
+            String ref = "![" + (alt.isEmpty() ? "图片" : alt) + "](upload:" + image.id() + ")";
+            String trimmed = body.stripTrailing();
+            return (trimmed.isEmpty() ? "" : trimmed + "\n\n") + ref + "\n";
+        }
+    }
+
     /** A value and its label, for select boxes. */
     public record Option(String value, String label) {
     }
@@ -299,6 +378,7 @@ public class ContentPages {
                 .data("frontMatter", frontMatter == null ? "" : frontMatter).data("body", body == null ? "" : body)
                 .data("previewHtml", previewHtml).data("problem", problem).data("fields", fields)
                 .data("moves", moves).data("labels", new Words())
+                .data("library", uploads.recentVerified(me.id(), MediaKind.IMAGE, PICKER))
                 .data("transitions", entry == null ? List.of() : workflow.transitions(kind, entry.id()))
                 .data("notice", null).data("previewLink", null)
                 .data("order", "collections".equals(kind) && entry != null ? places(entry.frontMatter().get("stories")) : List.of())

@@ -33,7 +33,7 @@ public class Forms {
     }
 
     static List<String> fields(ProblemException e) {
-        return e.errors().stream().map(f -> f.field() + "：" + f.message()).toList();
+        return e.errors().stream().map(f -> Labels.field(f.field()) + "：" + Labels.message(f.message())).toList();
     }
 
     static Response page(int status, TemplateInstance page) {

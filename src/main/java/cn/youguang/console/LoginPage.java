@@ -34,7 +34,9 @@ import java.util.Base64;
 public class LoginPage {
 
     static final String LOGIN = "/admin/login";
-    private static final String HOME = "/admin/dashboard";
+    /** Where signing in leads without a page asked for: the first page of the menu the account may open. */
+    private static final String HOME = "/admin";
+    private static final String DASHBOARD = "/admin/dashboard";
 
     private final StaffSessions sessions;
     private final ConsoleConfig config;
@@ -55,7 +57,10 @@ public class LoginPage {
     @GET
     @Operation(hidden = true)
     public Response home() {
-        return Response.seeOther(URI.create(HOME)).build();
+        // a handling unit's account has no dashboard: its first page is its desk
+        String first = Menu.ITEMS.stream().filter(i -> i.roles().stream().anyMatch(identity::hasRole))
+                .map(Menu.Item::path).findFirst().orElse(DASHBOARD);
+        return Response.seeOther(URI.create(first)).build();
     }
 
     @GET

@@ -2,10 +2,13 @@ package cn.youguang.console;
 
 import cn.youguang.common.Role;
 import cn.youguang.media.MediaConfig;
+import cn.youguang.media.MediaKind;
 import cn.youguang.media.UploadRequest;
 import cn.youguang.media.UploadService;
 import cn.youguang.media.UploadTicket;
 import cn.youguang.media.UploadView;
+import cn.youguang.video.VideoService;
+import cn.youguang.video.VideoViews;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -22,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Uploading from the browser straight to object storage, as the API's clients do: the page asks for a presigned
  * POST policy, the browser sends the file to the store (a progress bar shows it), and the service checks what
@@ -31,15 +37,20 @@ import org.jboss.resteasy.reactive.RestForm;
 @RolesAllowed({Role.EDITOR, Role.CADRE, Role.CITIZEN, Role.DISPATCHER, Role.HANDLER})
 public class MediaPages {
 
+    /** Uploads the library lists: the latest, as the picker offers the latest images. */
+    static final int LIBRARY = 50;
+
     private final UploadService uploads;
+    private final VideoService videos;
     private final MediaConfig media;
     private final Forms forms;
     private final ConsoleUser me;
     private final Template page;
 
-    public MediaPages(UploadService uploads, MediaConfig media, Forms forms, ConsoleUser me,
+    public MediaPages(UploadService uploads, VideoService videos, MediaConfig media, Forms forms, ConsoleUser me,
                       @Location("console/media.html") Template page) {
         this.uploads = uploads;
+        this.videos = videos;
         this.media = media;
         this.forms = forms;
         this.me = me;
@@ -50,12 +61,17 @@ public class MediaPages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance show() {
-        return page.data("me", me).data("active", "/admin/media")
+        List<UploadView> library = uploads.recent(me.id(), LIBRARY);
+        // a video's processing (poster, phone rendition, playability) belongs to its entry, once it has one
+        Map<String, VideoViews.Admin> entries = videos.forUploads(library.stream()
+                .filter(u -> u.kind() == MediaKind.VIDEO).map(UploadView::id).toList());
+        return page.data("me", me).data("library", library).data("videos", entries).data("labels", new Words()).data("active", "/admin/media")
                 .data("maxImageMb", media.maxImageBytes() / 1024 / 1024)
                 .data("maxVideoMb", media.maxVideoBytes() / 1024 / 1024)
                 .data("canImage", me.has(Role.EDITOR) || me.has(Role.CADRE) || me.has(Role.CITIZEN))
                 .data("canVideo", me.has(Role.EDITOR))
-                .data("canEvidence", me.has(Role.DISPATCHER) || me.has(Role.CADRE) || me.has(Role.CITIZEN));
+                .data("canEvidence", me.has(Role.DISPATCHER) || me.has(Role.HANDLER) || me.has(Role.CADRE)
+                        || me.has(Role.CITIZEN));
     }
 
     /** The page's script asks here for where to send the file (form fields, answered as JSON for the script). */

@@ -18,6 +18,8 @@ final class Menu {
             item("概览", "/admin/dashboard", DashboardPage.class),
             item("内容", "/admin/content", ContentPages.class),
             item("视频", "/admin/videos", VideoPages.class),
+            // before 媒体上传: a handler's first page (where signing in leads) is the desk
+            item("承办单位", "/admin/handling", HandlingPages.class),
             item("媒体上传", "/admin/media", MediaPages.class),
             item("读书社审核", "/admin/club/queue", ClubPages.class),
             item("书单", "/admin/club/lists", ClubPages.class),
@@ -26,6 +28,8 @@ final class Menu {
             item("纪检审计日志", "/admin/supervision/audit", SupervisionPages.class),
             item("邀请码", "/admin/invitations", InvitationPages.class),
             item("账号", "/admin/accounts", AccountPages.class),
+            item("承办单位管理", "/admin/handling-units", HandlingUnitPages.class),
+            item("工作日历", "/admin/calendar", CalendarPages.class),
             item("纪检授权确认", "/admin/role-grants", RoleGrantPages.class));
 
     private Menu() {

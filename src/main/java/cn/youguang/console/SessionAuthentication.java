@@ -34,7 +34,9 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        if (!context.normalizedPath().startsWith(SessionCookie.PATH + "/")) {
+        String path = context.normalizedPath();
+        // /admin itself too: it sends each account to its own first page
+        if (!path.equals(SessionCookie.PATH) && !path.startsWith(SessionCookie.PATH + "/")) {
             return Uni.createFrom().optional(Optional.empty());
         }
         Cookie cookie = context.request().getCookie(SessionCookie.NAME);

@@ -191,7 +191,7 @@ public class StreetReportPages {
             if (e.status() == 404) {
                 throw e;
             }
-            return Forms.page(e.status(), detailPage(workflow.detail(desk(), report), e.getMessage(), Forms.fields(e)));
+            return Forms.page(e.status(), detailPage(workflow.detail(desk(), report), Labels.problem(e), Forms.fields(e)));
         }
     }
 
@@ -209,7 +209,7 @@ public class StreetReportPages {
             if (e.status() == 404) {
                 throw e;
             }
-            return Forms.page(e.status(), detailPage(workflow.detail(desk(), report), e.getMessage(), Forms.fields(e)));
+            return Forms.page(e.status(), detailPage(workflow.detail(desk(), report), Labels.problem(e), Forms.fields(e)));
         }
     }
 

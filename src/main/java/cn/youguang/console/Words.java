@@ -67,4 +67,49 @@ public class Words {
     public String time(java.time.Instant at) {
         return at == null ? "" : Labels.time(at);
     }
+
+    public String uploadKind(Object kind) {
+        return switch (String.valueOf(kind)) {
+            case "IMAGE" -> "图片";
+            case "VIDEO" -> "视频";
+            case "EVIDENCE" -> "现场照片";
+            default -> String.valueOf(kind);
+        };
+    }
+
+    public String uploadStatus(Object status) {
+        return switch (String.valueOf(status)) {
+            case "PENDING" -> "等待上传完成";
+            case "VERIFIED" -> "已校验";
+            case "REJECTED" -> "未通过校验";
+            case "EXPIRED" -> "上传超时";
+            case "DELETED" -> "已删除";
+            default -> String.valueOf(status);
+        };
+    }
+
+    public String renditionStatus(Object status) {
+        return switch (String.valueOf(status)) {
+            case "NONE" -> "无需生成";
+            case "PENDING" -> "等待生成";
+            case "PROCESSING" -> "生成中";
+            case "READY" -> "已生成";
+            case "FAILED" -> "生成失败";
+            default -> "";
+        };
+    }
+
+    /** A file size as people read it: KB below a megabyte, MB with one decimal above. */
+    public String size(Long bytes) {
+        if (bytes == null) {
+            return "";
+        }
+        return bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024.0)) + " KB"
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    /** Whether a service value (an enum) is this one, for templates that branch on it. */
+    public boolean is(Object value, String name) {
+        return value != null && String.valueOf(value).equals(name);
+    }
 }

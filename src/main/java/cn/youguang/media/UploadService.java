@@ -156,6 +156,14 @@ public class UploadService {
                 .stream().map(this::view).toList();
     }
 
+    /** This user's latest uploads of every kind and status, newest first: the media library the console lists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UploadView> recent(long ownerId, int limit) {
+        return em.createQuery("select u from MediaUpload u where u.ownerId = :owner order by u.createdAt desc, u.id desc",
+                        MediaUpload.class)
+                .setParameter("owner", ownerId).setMaxResults(limit).getResultList().stream().map(this::view).toList();
+    }
+
     /** Uploads whose policy expired long ago without completion: their objects (if any) go, the rows stay. */
     public int removeAbandoned() {
         Instant cutoff = clock.instant().minus(config.uploadExpiry()).minus(config.abandonedAfter());

@@ -102,6 +102,17 @@ public class VideoService {
                 v -> new Cursor(v.getCreatedAt(), v.getId()), this::admin);
     }
 
+    /** The video entries these uploads are the files of, by upload id (an upload not attached yet is absent). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<String, VideoViews.Admin> forUploads(java.util.Collection<String> uploadIds) {
+        if (uploadIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("select v from Video v where v.uploadId in :ids", Video.class)
+                .setParameter("ids", uploadIds).getResultList().stream()
+                .collect(java.util.stream.Collectors.toMap(Video::getUploadId, this::admin, (a, b) -> a));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public VideoViews.Admin get(long id) {
         return admin(existing(id));
@@ -244,7 +255,7 @@ public class VideoService {
                 v.getUploadId(), posterUrl(v), v.isPosterFromEditor(), seconds(v), v.getWidth(), v.getHeight(),
                 v.getContainer(), v.getVideoCodec(), v.getAudioCodec(), v.getBitrate(), v.getPlayable(),
                 v.getPlayabilityNotes(), tagNames(v), storyRefs(v), channels(v), v.isPublished(), v.getPublishedAt(),
-                v.getViewCount(), v.getCreatedAt(), v.getUpdatedAt());
+                v.getViewCount(), v.getCreatedAt(), v.getUpdatedAt(), v.getPhoneKey() != null);
     }
 
     private String posterUrl(Video v) {

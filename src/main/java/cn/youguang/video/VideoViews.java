@@ -46,6 +46,6 @@ public final class VideoViews {
                         Integer width, Integer height, String container, String videoCodec, String audioCodec,
                         Long bitrate, Boolean playable, String playabilityNotes, List<String> tags,
                         List<StoryRef> stories, Channels channels, boolean published, Instant publishedAt,
-                        long viewCount, Instant createdAt, Instant updatedAt) {
+                        long viewCount, Instant createdAt, Instant updatedAt, boolean phoneRendition) {
     }
 }

@@ -112,9 +112,26 @@ class ConsoleBrowserTest {
     private static void submit(WebElement button) {
         WebElement page = browser.findElement(By.tagName("html"));
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> gone(page));
         loaded();
+    }
+
+    /**
+     * Whether the old page is gone. Chromium, asked about a node while the next page replaces it, may answer "Node
+     * with given id does not belong to the document" instead of a stale reference: gone as well.
+     */
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static void submit(By button) {
@@ -335,7 +352,12 @@ class ConsoleBrowserTest {
         screenshot("supervision-reports");
         submit(browser.findElement(By.linkText(number)));
         assertThat(browser.findElement(By.cssSelector(".identity")).getText()).startsWith("匿名举报");
+        assertThat(browser.findElements(By.cssSelector("form.contact-form"))).isEmpty();
         screenshot("supervision-report");
+        submit(By.cssSelector("form.move-accepted button"));
+        assertThat(browser.findElement(By.cssSelector("table.facts .state")).getText()).isEqualTo("已受理");
+        assertThat(browser.findElements(By.cssSelector("form.move-in_progress"))).hasSize(1);
+        screenshot("supervision-report-accepted");
         submit(browser.findElement(By.linkText("打印版（移交用）")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("移交材料");
         screenshot("supervision-print");
@@ -358,5 +380,96 @@ class ConsoleBrowserTest {
         browser.get(url("/admin/supervision"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问");
         screenshot("supervision-forbidden");
+    }
+
+    @Test
+    void anEditorSetsAStorysCoverWithTheMediaPickerAndTheApiShowsIt() throws IOException {
+        String editor = newStaff(Set.of(Role.EDITOR));
+        String slug = "picked-" + UUID.randomUUID().toString().substring(0, 8);
+        Path file = Files.createTempFile("console-cover", ".jpg");
+        Files.write(file, cn.youguang.testing.TestImages.jpeg(640, 480, java.awt.Color.GREEN));
+        signIn(editor, Accounts.passwordOf(editor));
+        browser.get(url("/admin/media"));
+        browser.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[data-media-upload] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("[data-upload-result]"), "已校验"));
+        String id = browser.findElement(By.cssSelector("[data-upload-result]")).getText()
+                .replaceAll("(?s).*编号 ([0-9a-f-]{36}).*", "$1");
+        browser.get(url("/admin/media"));
+        loaded();
+        assertThat(browser.findElement(By.id("upload-" + id)).getText()).contains("已校验").contains("upload:" + id);
+        screenshot("media-library");
+
+        browser.get(url("/admin/content/stories/new"));
+        WebElement front = browser.findElement(By.name("frontMatter"));
+        front.clear();
+        front.sendKeys("slug: " + slug + "\ntitle: 有封面的典型\nperson: 测试人物\nsummary: 媒体选择\n");
+        browser.findElement(By.name("body")).sendKeys("正文。");
+        submit(By.cssSelector("button[value=save]"));
+        shows("已保存");
+        submit(By.cssSelector("button[value='cover:" + id + "']"));
+        shows("已把图片设为封面");
+        assertThat(browser.findElement(By.name("frontMatter")).getAttribute("value")).contains("cover: upload:" + id);
+        screenshot("media-picker");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("picker-title")));
+        screenshot("media-picker-list");
+        submit(By.cssSelector("button[value=save]"));
+        shows("已保存");
+        long story = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/stories/(\\d+).*", "$1"));
+        given().header("Authorization", Accounts.staff(editor, Accounts.passwordOf(editor)).bearer())
+                .get("/api/editorial/stories/" + story).then().statusCode(200)
+                .body("frontMatter.cover", org.hamcrest.Matchers.startsWith("http"))
+                .body("frontMatter.cover", org.hamcrest.Matchers.containsString(id));
+        Files.deleteIfExists(file);
+    }
+
+    @Test
+    void anAdminEntersAYearOfHolidaysInTheWorkingDayCalendar() throws IOException {
+        signIn("admin", Accounts.ADMIN_PASSWORD);
+        submit(browser.findElement(By.linkText("工作日历")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("工作日历");
+        screenshot("calendar");
+        browser.get(url("/admin/calendar?year=2094"));
+        loaded();
+        browser.findElement(By.name("holidays")).sendKeys("2094-01-01\n2094-10-01/2094-10-07");
+        browser.findElement(By.name("workdays")).sendKeys("2094-09-26");
+        submit(By.cssSelector("form.calendar-form button"));
+        shows("已保存 2094 年的日历");
+        screenshot("calendar-saved");
+        given().header("Authorization", Accounts.admin().bearer()).get("/api/admin/calendar/2094").then().statusCode(200)
+                .body("entered", equalTo(true)).body("holidayDays", equalTo(8))
+                .body("workdays", org.hamcrest.Matchers.hasItem("2094-09-26"));
+    }
+
+    @Test
+    void aHandlingUnitStartsAReportOnItsOwnDesk() throws IOException {
+        var admin = Accounts.admin();
+        String unitName = "环卫所-" + UUID.randomUUID().toString().substring(0, 6);
+        long unit = given().header("Authorization", admin.bearer()).contentType("application/json")
+                .body(java.util.Map.of("name", unitName, "district", "亭湖区", "active", true))
+                .post("/api/admin/handling-units").then().statusCode(201).extract().jsonPath().getLong("id");
+        String handler = newStaff(Set.of(Role.HANDLER));
+        given().header("Authorization", admin.bearer()).put("/api/admin/handling-units/" + unit + "/members/"
+                + Accounts.staff(handler, Accounts.passwordOf(handler)).id()).then().statusCode(200);
+        var citizen = Accounts.citizen(weChat, "o-" + UUID.randomUUID());
+        String number = ReportFixture.file(citizen, ReportFixture.street("litter", ReportFixture.LAT, ReportFixture.LON))
+                .getString("number");
+        long id = ReportFixture.idOf(dataSource, number);
+        var dispatcher = Accounts.newStaff("b-" + UUID.randomUUID().toString().substring(0, 10), Set.of(Role.DISPATCHER));
+        ReportFixture.move(dispatcher, "dispatch", id, ReportFixture.to("accepted")).then().statusCode(200);
+        ReportFixture.move(dispatcher, "dispatch", id, ReportFixture.to("dispatched", "unitId", unit)).then().statusCode(200);
+
+        signIn(handler, Accounts.passwordOf(handler));
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/handling");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(unitName);
+        screenshot("handling-reports");
+        submit(browser.findElement(By.linkText(number)));
+        submit(By.cssSelector("form.move-in_progress button"));
+        assertThat(browser.findElement(By.cssSelector("table.facts .state")).getText()).isEqualTo("处置中");
+        assertThat(browser.findElements(By.cssSelector("form.move-closed"))).hasSize(1);
+        screenshot("handling-report");
     }
 }

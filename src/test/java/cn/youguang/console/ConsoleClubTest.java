@@ -41,7 +41,7 @@ class ConsoleClubTest {
         assertThat(queue).contains("id=\"post-" + post + "\"").contains("时政").contains("&lt;b&gt;粗&lt;/b&gt;");
 
         moderator.form().formParam("action", "reject").post("/admin/club/posts/" + post + "/decision")
-                .then().statusCode(400).body(containsString("reason"));
+                .then().statusCode(400).body(containsString("理由："));
         moderator.form().formParam("action", "reject").formParam("reason", "与读书无关")
                 .post("/admin/club/posts/" + post + "/decision").then().statusCode(303);
         given().header("Authorization", cadre.bearer()).get("/api/club/me/posts/" + post)
@@ -79,9 +79,9 @@ class ConsoleClubTest {
                 .post("/admin/club/lists").then().statusCode(303);
         assertThat(moderator.browser().get("/admin/club/lists").asString()).contains(title + "（修订）");
         moderator.form().formParam("title", "坏书单").formParam("books", "只有书名").post("/admin/club/lists")
-                .then().statusCode(400).body(containsString("author"));
+                .then().statusCode(400).body(containsString("作者"));
         moderator.form().formParam("title", "坏ISBN").formParam("books", "书 | 作者 | 978-0-306-40615-8").post("/admin/club/lists")
-                .then().statusCode(400).body(containsString("isbn"));
+                .then().statusCode(400).body(containsString("ISBN"));
     }
 
     @Test

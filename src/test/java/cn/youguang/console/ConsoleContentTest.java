@@ -114,7 +114,7 @@ class ConsoleContentTest {
         String slug = "bad-" + UUID.randomUUID().toString().substring(0, 8);
         editor.console().form().formParam("frontMatter", "slug: " + slug + "\nperson: 某人\n").formParam("body", "x")
                 .formParam("action", "save").post("/admin/content/stories/new").then().statusCode(422)
-                .body(containsString("frontMatter.title")).body(containsString(slug));
+                .body(containsString("基本信息·标题：必须填写")).body(containsString(slug));
         editor.console().form().formParam("frontMatter", "slug: [unclosed").formParam("body", "x")
                 .formParam("action", "save").post("/admin/content/stories/new").then().statusCode(400)
                 .body(containsString("YAML"));
@@ -139,7 +139,7 @@ class ConsoleContentTest {
         assertThat(reviewer.console().browser().get(path).asString()).contains("通过（审核）").contains("退回修改");
         // a send-back needs its reason, as in the API
         reviewer.console().form().formParam("to", "draft").formParam("version", version(editor, id))
-                .post(path + "/move").then().statusCode(422).body(containsString("comment"));
+                .post(path + "/move").then().statusCode(422).body(containsString("退回理由："));
         reviewer.console().form().formParam("to", "approved").formParam("version", version(editor, id))
                 .post(path + "/move").then().statusCode(303);
         assertThat(reviewer.console().browser().get(path).asString()).contains("立即发布").contains("定时发布");

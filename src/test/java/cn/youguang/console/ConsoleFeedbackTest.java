@@ -193,7 +193,7 @@ class ConsoleFeedbackTest {
         dispatcher.form().formParam("to", "in_progress").post(path + "/move").then().statusCode(303);
         // closing needs an after photo, as the API says; the page tells which field
         dispatcher.form().formParam("to", "closed").formParam("note", "已清运").post(path + "/move").then()
-                .statusCode(400).body(containsString("afterPhotos")).body(containsString("未办理"));
+                .statusCode(400).body(containsString("处置后照片：")).body(containsString("未办理"));
         String after = ReportFixture.evidence(Accounts.staff(name, Accounts.passwordOf(name)));
         dispatcher.browser().get(path).then().body(containsString("<option value=\"" + after + "\""));
         dispatcher.form().formParam("to", "closed").formParam("note", "已清运").formParam("afterPhoto", after)

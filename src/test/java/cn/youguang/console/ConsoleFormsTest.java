@@ -60,7 +60,7 @@ class ConsoleFormsTest {
                 for (Method m : type.getMethods()) {
                     Path sub = m.getAnnotation(Path.class);
                     String path = (base.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/")
-                            .replaceAll("\\{kind}", "stories").replaceAll("\\{[a-z]+}", "1");
+                            .replaceAll("\\{kind}", "stories").replaceAll("\\{[A-Za-z]+}", "1");
                     if (m.isAnnotationPresent(POST.class) && !path.equals(LoginPage.LOGIN)) {
                         paths.add(path);
                     }

@@ -15,16 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each console page admits exactly the roles of the API it is a page for, and the menu follows the pages. */
 class ConsoleRolesTest {
 
-    private static final Map<Class<?>, Class<?>> PAGE_FOR_API = Map.of(
-            ContentPages.class, EditorialResource.class,
-            ClubPages.class, ModerationResource.class,
-            InvitationPages.class, InvitationResource.class,
-            AccountPages.class, UserAdminResource.class,
-            RoleGrantPages.class, cn.youguang.auth.RoleGrantResource.class,
-            MediaPages.class, cn.youguang.media.UploadResource.class,
-            VideoPages.class, cn.youguang.video.VideoAdminResource.class,
-            StreetReportPages.class, cn.youguang.feedback.DispatchResource.class,
-            SupervisionPages.class, cn.youguang.feedback.InspectionResource.class);
+    private static final Map<Class<?>, Class<?>> PAGE_FOR_API = Map.ofEntries(
+            Map.entry(HandlingPages.class, cn.youguang.feedback.HandlingResource.class),
+            Map.entry(HandlingUnitPages.class, cn.youguang.feedback.HandlingUnitAdminResource.class),
+            Map.entry(CalendarPages.class, cn.youguang.feedback.CalendarAdminResource.class),
+            Map.entry(ContentPages.class, EditorialResource.class),
+            Map.entry(ClubPages.class, ModerationResource.class),
+            Map.entry(InvitationPages.class, InvitationResource.class),
+            Map.entry(AccountPages.class, UserAdminResource.class),
+            Map.entry(RoleGrantPages.class, cn.youguang.auth.RoleGrantResource.class),
+            Map.entry(MediaPages.class, cn.youguang.media.UploadResource.class),
+            Map.entry(VideoPages.class, cn.youguang.video.VideoAdminResource.class),
+            Map.entry(StreetReportPages.class, cn.youguang.feedback.DispatchResource.class),
+            Map.entry(SupervisionPages.class, cn.youguang.feedback.InspectionResource.class));
 
     @Test
     void everyPageAdmitsTheRolesOfItsApi() {

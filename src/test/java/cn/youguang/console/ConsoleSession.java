@@ -14,12 +14,17 @@ record ConsoleSession(String cookie, String csrf) {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
     static ConsoleSession signIn(String username, String password) {
-        Response reply = login(username, password, "/admin/dashboard");
+        return signIn(username, password, "/admin/dashboard");
+    }
+
+    /** Signs in and reads the form token from this page (one the account may open). */
+    static ConsoleSession signIn(String username, String password, String landing) {
+        Response reply = login(username, password, landing);
         if (reply.statusCode() != 303) {
             throw new AssertionError("sign-in of " + username + " answered " + reply.statusCode() + ": " + reply.asString());
         }
         String cookie = reply.getCookie(SessionCookie.NAME);
-        String page = given().accept("text/html").cookie(SessionCookie.NAME, cookie).get("/admin/dashboard")
+        String page = given().accept("text/html").cookie(SessionCookie.NAME, cookie).get(landing)
                 .then().statusCode(200).extract().asString();
         return new ConsoleSession(cookie, csrfOf(page));
     }
