@@ -46,7 +46,8 @@ trap cleanup EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian's package)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
-if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]]; then
+if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]] \
+    || [[ -n $(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -type f | head -1) ]]; then
   echo "building the packaged service"
   ./mvnw -B -q package -DskipTests -Dexec.skip=true
 fi
