@@ -18,8 +18,9 @@ public class ControlCharacterLogFilter implements Filter {
 
         private final String shown;
 
-        private EscapedThrowable(String shown) {
-            super(shown, null, false, true);
+        /** The cause goes in through the constructor: Throwable refuses initCause once a constructor set it, even to null. */
+        private EscapedThrowable(String shown, Throwable cause) {
+            super(shown, cause, false, true);
             this.shown = shown;
         }
 
@@ -28,13 +29,11 @@ public class ControlCharacterLogFilter implements Filter {
                 return original;
             }
             String message = original.getMessage();
-            EscapedThrowable copy = new EscapedThrowable(original.getClass().getName()
-                    + (message == null ? "" : ": " + LogText.escape(message)));
-            copy.setStackTrace(original.getStackTrace());
             Throwable cause = original.getCause();
-            if (cause != null && cause != original) {
-                copy.initCause(of(cause, depth + 1));
-            }
+            EscapedThrowable copy = new EscapedThrowable(original.getClass().getName()
+                    + (message == null ? "" : ": " + LogText.escape(message)),
+                    cause != null && cause != original ? of(cause, depth + 1) : null);
+            copy.setStackTrace(original.getStackTrace());
             return copy;
         }
 
