@@ -187,8 +187,9 @@ public class ProblemMapper {
             }
             if (t instanceof java.sql.SQLException sql && !(t instanceof java.sql.SQLIntegrityConstraintViolationException)) {
                 String state = sql.getSQLState();
-                if (state == null ? isPoolFailure(sql) : state.startsWith("08") || state.startsWith("57")
-                        || state.startsWith("53")) {
+                // the pool's timeout may carry the state of the connect it gave up on (XX000 "something unusual")
+                if (isPoolFailure(sql) || state != null && (state.startsWith("08") || state.startsWith("57")
+                        || state.startsWith("53"))) {
                     return true;
                 }
             }
@@ -196,7 +197,7 @@ public class ProblemMapper {
         return false;
     }
 
-    /** Agroal says "Sorry, acquisition timeout!" with no SQLState; other state-less exceptions are not ours to guess. */
+    /** Agroal's own failure ("Acquisition timeout while waiting for new connection"), whatever state it carries. */
     private static boolean isPoolFailure(java.sql.SQLException e) {
         return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
     }

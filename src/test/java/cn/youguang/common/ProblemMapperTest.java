@@ -58,4 +58,17 @@ class ProblemMapperTest {
         assertThat(new String((byte[]) response.getEntity(), StandardCharsets.UTF_8))
                 .contains("incident").doesNotContain("secret internals", "IllegalStateException");
     }
+
+    @Test
+    void thePoolGivingUpOnAStalledConnectIsTheDatabaseBeingUnavailableWhateverStateItCarries() {
+        // as CI saw it: Hibernate's wrapper, Agroal's timeout carrying the interrupted connect's XX000, the driver's
+        java.sql.SQLException connect = new java.sql.SQLException("Something unusual has occurred to cause the driver"
+                + " to fail", "XX000", new RuntimeException("Interrupted while attempting to connect."));
+        java.sql.SQLException pool = new java.sql.SQLException("Acquisition timeout while waiting for new connection",
+                "XX000", connect);
+        assertThat(ProblemMapper.databaseUnreachable(new org.hibernate.exception.GenericJDBCException(
+                "Unable to acquire JDBC Connection", pool))).isTrue();
+        assertThat(ProblemMapper.databaseUnreachable(new org.hibernate.exception.GenericJDBCException(
+                "could not execute statement", new java.sql.SQLException("syntax error", "42601")))).isFalse();
+    }
 }
