@@ -25,6 +25,14 @@ public final class QueryParams {
         return Long.parseLong(raw);
     }
 
+    /** A report photo's number in a path (0 to 99): 400 naming {@code position} otherwise. */
+    public static int photoPosition(String raw) {
+        if (raw == null || !raw.matches("\\d{1,2}")) {
+            throw ProblemException.invalid("position", "must be a photo number");
+        }
+        return Integer.parseInt(raw);
+    }
+
     /** A whole number from min to max, or the fallback when the parameter is absent. */
     public static int number(String parameter, String raw, int min, int max, int fallback) {
         if (raw == null || raw.isBlank()) {

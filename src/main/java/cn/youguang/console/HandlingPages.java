@@ -93,10 +93,7 @@ public class HandlingPages {
     @Path("/{id}/photos/{position}")
     @Operation(hidden = true)
     public Response photo(@PathParam("id") String id, @PathParam("position") String position) {
-        if (position == null || !position.matches("\\d{1,2}")) {
-            throw ProblemException.invalid("position", "must be a photo number");
-        }
-        return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), Integer.parseInt(position)));
+        return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), QueryParams.photoPosition(position)));
     }
 
     /** Start (in_progress) or close (with the result and an after photo); the workflow refuses any other move. */

@@ -164,10 +164,7 @@ public class StreetReportPages {
     @Path("/{id}/photos/{position}")
     @Operation(hidden = true)
     public Response photo(@PathParam("id") String id, @PathParam("position") String position) {
-        if (position == null || !position.matches("\\d{1,2}")) {
-            throw ProblemException.invalid("position", "must be a photo number");
-        }
-        return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), Integer.parseInt(position)));
+        return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), QueryParams.photoPosition(position)));
     }
 
     /** One form for every move: the hidden {@code to} says which, the other fields are what that move needs. */

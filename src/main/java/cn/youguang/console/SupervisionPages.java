@@ -198,10 +198,7 @@ public class SupervisionPages {
     @Path("/{id}/photos/{position}")
     @Operation(hidden = true)
     public Response photo(@PathParam("id") String id, @PathParam("position") String position) {
-        if (position == null || !position.matches("\\d{1,2}")) {
-            throw ProblemException.invalid("position", "must be a photo number");
-        }
-        return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), Integer.parseInt(position)));
+        return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), QueryParams.photoPosition(position)));
     }
 
     /** An audit line with who did it, by name (actor 0 is the server command). */

@@ -3,7 +3,6 @@ package cn.youguang.feedback;
 import cn.youguang.common.CurrentUser;
 import cn.youguang.common.Page;
 import cn.youguang.common.PageRequest;
-import cn.youguang.common.ProblemException;
 import cn.youguang.common.QueryParams;
 import cn.youguang.media.Redirects;
 import jakarta.ws.rs.core.Response;
@@ -54,10 +53,7 @@ public abstract class DeskResource {
     }
 
     protected Response photoOf(String id, String position) {
-        if (position == null || !position.matches("\\d{1,2}")) {
-            throw ProblemException.invalid("position", "must be a photo number");
-        }
-        return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), Integer.parseInt(position)));
+        return Redirects.uncached(workflow.photoUrl(desk(), QueryParams.id("id", id), QueryParams.photoPosition(position)));
     }
 
     protected Contact contactOf(String id) {
