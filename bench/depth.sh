@@ -32,6 +32,7 @@ ROUNDS=${ROUNDS:-3}
 REUSE=${REUSE:-}
 LISTS=${LISTS:-}    # a subset of the lists below, e.g. LISTS="videos-uncached club-latest"
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 work=$(mktemp -d /tmp/youguang-depth-bench.XXXX)
 db=youguang_depth_bench
 PSQL=(psql -h 127.0.0.1 -U postgres -X -q -At -d "$db")
@@ -46,29 +47,14 @@ trap cleanup EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian's package)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
-if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]] \
-    || [[ -n $(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -type f | head -1) ]]; then
-  echo "building the packaged service"
-  ./mvnw -B -q package -DskipTests -Dexec.skip=true
-fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+build_if_stale
 
 if [[ -z $REUSE ]]; then
   psql -h 127.0.0.1 -U postgres -X -q -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
 fi
 
-s3port=$(free_port)
-mkdir -p "$work/objects" "$work/content/stories"
-cat > "$work/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$s3port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret-key
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$work/objects
-EOF
-java -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
-pids+=($!)
+mkdir -p "$work/content/stories"
+start_s3proxy
 
 # WeChat's sign-in API as far as the service uses it here (as in bench/submit.sh)
 wxport=$(free_port)
@@ -95,8 +81,7 @@ EOF
 python3 "$work/wechat.py" "$wxport" &
 pids+=($!)
 
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$work/jwt-private.pem" -pubout -out "$work/jwt-public.pem"
+make_jwt_keys
 phone_key=$(openssl rand -base64 32)
 # loopback-only accounts of a scratch database; fixed so that REUSE=1 can sign in again
 admin_password=depth-bench-admin-2026

@@ -11,6 +11,7 @@
 set -euo pipefail
 STORIES=${1:-100000}
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 work=$(mktemp -d /tmp/youguang-heap-bench.XXXX)
 db=youguang_heap_bench
 pids=()
@@ -18,21 +19,11 @@ service=""
 cleanup() { [[ -n $service ]] && kill "$service" 2>/dev/null || true; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
-if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]] \
-    || [[ -n $(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -type f | head -1) ]]; then
-  echo "building the packaged service"
-  ./mvnw -B -q package -DskipTests -Dexec.skip=true
-fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+build_if_stale
 psql -h 127.0.0.1 -U postgres -X -q -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
-s3port=$(free_port)
-mkdir -p "$work/objects" "$work/content/stories"
-printf 's3proxy.endpoint=http://127.0.0.1:%s\ns3proxy.authorization=aws-v2-or-v4\ns3proxy.identity=bench\ns3proxy.credential=bench-secret-key\njclouds.provider=filesystem\njclouds.filesystem.basedir=%s\n' \
-  "$s3port" "$work/objects" > "$work/s3proxy.properties"
-java -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
-pids+=($!)
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$work/jwt-private.pem" -pubout -out "$work/jwt-public.pem"
+mkdir -p "$work/content/stories"
+start_s3proxy
+make_jwt_keys
 phone_key=$(openssl rand -base64 32)
 port=$(free_port); mgmt=$(free_port)
 start() {

@@ -12,17 +12,13 @@ set -euo pipefail
 sizes=("${@:-1000 5000 10000}")
 read -r -a sizes <<< "${sizes[*]}"
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 work=$(mktemp -d /tmp/youguang-import-bench.XXXX)
 db=youguang_import_bench
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]] \
-    || [[ -n $(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -type f | head -1) ]]; then
-  echo "building the packaged service"
-  ./mvnw -B -q package -DskipTests -Dexec.skip=true
-fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+build_if_stale
 psql() { command psql -h 127.0.0.1 -U postgres -q "$@"; }
 
 largest=0
@@ -47,20 +43,8 @@ for n in "${sizes[@]}"; do
   for i in $(seq 1 "$n"); do printf -v f 'bench-%05d.md' "$i"; ln "$work/content/stories/$f" "$work/set-$n/stories/$f"; done
 done
 
-s3port=$(free_port)
-mkdir -p "$work/objects"
-cat > "$work/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$s3port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret-key
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$work/objects
-EOF
-java -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
-pids+=($!)
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$work/jwt-private.pem" -pubout -out "$work/jwt-public.pem"
+start_s3proxy
+make_jwt_keys
 phone_key=$(openssl rand -base64 32)
 sleep 3
 

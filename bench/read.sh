@@ -15,6 +15,7 @@ SECONDS_EACH=${SECONDS_EACH:-8}
 CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-2}
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 root=$(pwd)
 work=$(mktemp -d /tmp/youguang-read-bench.XXXX)
 chmod 755 "$work"   # nginx's worker (nobody) reads the files under it
@@ -35,13 +36,8 @@ for tool in nginx wrk; do
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]] \
-    || [[ -n $(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -type f | head -1) ]]; then
-  echo "building the packaged service"
-  ./mvnw -B -q package -DskipTests -Dexec.skip=true
-fi
+build_if_stale
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # --- the data set: N stories with tags, a collection of the first 20, one article
 echo "generating $N stories"
@@ -61,20 +57,8 @@ printf -- '---\nslug: bench-article\ntitle: 基准文章\nkind: news\nsummary: �
 
 # --- database and object store
 psql -h 127.0.0.1 -U postgres -q -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
-s3port=$(free_port)
-mkdir -p "$work/objects"
-cat > "$work/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$s3port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret-key
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$work/objects
-EOF
-java -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
-pids+=($!)
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$work/jwt-private.pem" -pubout -out "$work/jwt-public.pem"
+start_s3proxy
+make_jwt_keys
 
 # --- the service, on core 0
 port=$(free_port); mgmt=$(free_port)

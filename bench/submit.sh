@@ -16,6 +16,7 @@ set -euo pipefail
 DURATION=${1:-20}
 SUBMITTERS=${SUBMITTERS:-64}
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 work=$(mktemp -d /tmp/youguang-submit-bench.XXXX)
 db=youguang_submit_bench
 pids=()
@@ -26,26 +27,11 @@ cleanup() {
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian's package)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
-if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/s3proxy/s3proxy.jar ]] \
-    || [[ -n $(find src/main pom.xml -newer target/quarkus-app/quarkus-run.jar -type f | head -1) ]]; then
-  echo "building the packaged service"
-  ./mvnw -B -q package -DskipTests -Dexec.skip=true
-fi
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+build_if_stale
 
 psql -h 127.0.0.1 -U postgres -q -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
-s3port=$(free_port)
-mkdir -p "$work/objects" "$work/content/stories"
-cat > "$work/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$s3port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret-key
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$work/objects
-EOF
-java -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1 &
-pids+=($!)
+mkdir -p "$work/content/stories"
+start_s3proxy
 
 # WeChat's sign-in API as far as the service uses it here
 wxport=$(free_port)
@@ -72,8 +58,7 @@ EOF
 python3 "$work/wechat.py" "$wxport" &
 pids+=($!)
 
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$work/jwt-private.pem" -pubout -out "$work/jwt-public.pem"
+make_jwt_keys
 port=$(free_port); mgmt=$(free_port)
 env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD= YOUGUANG_S3_ENDPOINT="http://127.0.0.1:$s3port" YOUGUANG_S3_ACCESS_KEY=bench \
